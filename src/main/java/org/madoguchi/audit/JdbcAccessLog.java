@@ -1,0 +1,131 @@
+package org.madoguchi.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Writes access-log entries in the caller's transaction: a read that cannot be logged fails, and a
+ * change and its log entry commit together. Refusals and sign-in events are written in their own
+ * transaction so that they survive the rollback of the refused work.
+ */
+@Service
+class JdbcAccessLog implements AccessLog {
+
+	private static final String INSERT = "INSERT INTO access_log (occurred_at, actor, actor_roles, action, subject, "
+			+ "purpose, detail, outcome, client_address) VALUES (?,?,?,?,?,?,?,?,?)";
+
+	private final JdbcTemplate jdbc;
+
+	JdbcAccessLog(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(AccessAction action, String subject, String detail) {
+		insert(currentActor(), currentRoles(), action, subject, detail, "OK");
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordDenied(AccessAction attempted, String subject, String reason) {
+		insert(currentActor(), currentRoles(), attempted, subject, reason, "DENIED");
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordFor(String actor, AccessAction action, String detail, String outcome) {
+		insert(actor, null, action, null, detail, outcome);
+	}
+
+	private void insert(String actor, String roles, AccessAction action, String subject, String detail, String outcome) {
+		HttpServletRequest request = currentRequest();
+		jdbc.update(INSERT, Timestamp.from(Instant.now()), truncate(actor, 60), truncate(roles, 200), action.name(),
+				truncate(subject, 4000), request == null ? "BATCH" : truncate(AccessPurpose.of(request), 200),
+				truncate(detail, 1000), outcome, request == null ? null : truncate(request.getRemoteAddr(), 64));
+	}
+
+	@Override
+	public List<Entry> find(Query q) {
+		List<Object> args = new ArrayList<>();
+		String where = where(q, args);
+		args.add(Math.max(1, Math.min(q.limit(), 500)));
+		args.add(Math.max(0, q.offset()));
+		return jdbc.query("SELECT * FROM access_log" + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+				(rs, i) -> new Entry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+						rs.getString("actor_roles"), AccessAction.valueOf(rs.getString("action")), rs.getString("subject"),
+						rs.getString("purpose"), rs.getString("detail"), rs.getString("outcome"),
+						rs.getString("client_address")),
+				args.toArray());
+	}
+
+	@Override
+	public long count(Query q) {
+		List<Object> args = new ArrayList<>();
+		String where = where(q, args);
+		Long n = jdbc.queryForObject("SELECT COUNT(*) FROM access_log" + where, Long.class, args.toArray());
+		return n == null ? 0 : n;
+	}
+
+	private static String where(Query q, List<Object> args) {
+		StringBuilder sb = new StringBuilder(" WHERE 1=1");
+		if (q.actor() != null && !q.actor().isBlank()) {
+			sb.append(" AND actor = ?");
+			args.add(q.actor().strip());
+		}
+		if (q.action() != null) {
+			sb.append(" AND action = ?");
+			args.add(q.action().name());
+		}
+		if (q.subject() != null && !q.subject().isBlank()) {
+			sb.append(" AND subject LIKE ?");
+			args.add("%" + q.subject().strip().replace("%", "") + "%");
+		}
+		ZoneId zone = ZoneId.systemDefault();
+		if (q.from() != null) {
+			sb.append(" AND occurred_at >= ?");
+			args.add(Timestamp.from(q.from().atStartOfDay(zone).toInstant()));
+		}
+		if (q.to() != null) {
+			sb.append(" AND occurred_at < ?");
+			args.add(Timestamp.from(q.to().plusDays(1).atStartOfDay(zone).toInstant()));
+		}
+		return sb.toString();
+	}
+
+	private static HttpServletRequest currentRequest() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs
+				? attrs.getRequest() : null;
+	}
+
+	private static String currentActor() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null ? "system" : auth.getName();
+	}
+
+	private static String currentRoles() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null ? null
+				: auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().collect(Collectors.joining(","));
+	}
+
+	private static String truncate(String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max);
+	}
+}

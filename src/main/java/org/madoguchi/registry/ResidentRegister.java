@@ -1,0 +1,134 @@
+package org.madoguchi.registry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.madoguchi.audit.AccessAction;
+import org.madoguchi.audit.AccessLog;
+import org.madoguchi.platform.NotFoundException;
+import org.madoguchi.platform.RuleViolationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading the register. Every read is written to the access log in the same transaction: a read
+ * that cannot be logged does not happen.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ResidentRegister {
+
+	private final ResidentRecordRepository records;
+	private final ProtectionRepository protections;
+	private final ChangeFeed feed;
+	private final MyNumberCipher cipher;
+	private final AccessLog accessLog;
+	private final Clock clock;
+
+	ResidentRegister(ResidentRecordRepository records, ProtectionRepository protections, ChangeFeed feed,
+			MyNumberCipher cipher, AccessLog accessLog, Clock clock) {
+		this.records = records;
+		this.protections = protections;
+		this.feed = feed;
+		this.cipher = cipher;
+		this.accessLog = accessLog;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public List<ResidentRecord> search(ResidentSearch search) {
+		if (search.isEmpty()) {
+			return List.of();
+		}
+		List<ResidentRecord> found = records.search(search);
+		accessLog.record(AccessAction.SEARCH, subjects(found), search.describe() + " → " + found.size());
+		return found;
+	}
+
+	/** The current record of a person, with protections; refused while an inquiry 抑止 is in force. */
+	@Transactional(noRollbackFor = RuleViolationException.class)
+	public PersonView person(AtenaNumber atena) {
+		ResidentRecord record = records.findLatest(atena).orElseThrow(() -> new NotFoundException("person " + atena));
+		List<Suppression> suppressions = protections.suppressions(atena.value(), record.householdNumber().value());
+		LocalDate today = LocalDate.now(clock);
+		if (suppressions.stream().anyMatch(s -> s.activeOn(today) && s.blockInquiry())
+				&& !StaffContext.hasAnyRole("ADMIN")) {
+			accessLog.recordDenied(AccessAction.READ_PERSON, atena.value(), "inquiry suppressed (抑止)");
+			throw new RuleViolationException("error.rule.inquirySuppressed");
+		}
+		accessLog.record(AccessAction.READ_PERSON, atena.value(), null);
+		return new PersonView(record, protections.supportMeasures(atena), suppressions, today);
+	}
+
+	@Transactional
+	public List<ResidentRecord> history(AtenaNumber atena) {
+		person(atena);
+		List<ResidentRecord> history = records.history(atena);
+		accessLog.record(AccessAction.READ_HISTORY, atena.value(), history.size() + " snapshots");
+		return history;
+	}
+
+	@Transactional
+	public ResidentRecord snapshot(AtenaNumber atena, int historyNumber) {
+		ResidentRecord r = records.findSnapshot(atena, historyNumber)
+				.orElseThrow(() -> new NotFoundException("snapshot " + atena + "/" + historyNumber));
+		accessLog.record(AccessAction.READ_HISTORY, atena.value(), "履歴番号 " + historyNumber);
+		return r;
+	}
+
+	@Transactional
+	public List<ResidentRecord> household(HouseholdNumber number) {
+		List<ResidentRecord> members = records.householdMembers(number);
+		if (members.isEmpty()) {
+			throw new NotFoundException("household " + number);
+		}
+		accessLog.record(AccessAction.READ_HOUSEHOLD, number.value() + " " + subjects(members), null);
+		return members;
+	}
+
+	/** Reveals a 個人番号 to 審査 and 管理者 staff; every reveal (and refusal) is logged. */
+	@Transactional
+	public String revealMyNumber(AtenaNumber atena, String reason) {
+		if (!StaffContext.hasAnyRole("ADMIN", "EXAMINER")) {
+			accessLog.recordDenied(AccessAction.REVEAL_MY_NUMBER, atena.value(), "role");
+			throw new AccessDeniedException("個人番号 reveal needs the 審査 or 管理者 role");
+		}
+		ResidentRecord r = records.findLatest(atena).orElseThrow(() -> new NotFoundException("person " + atena));
+		if (r.myNumber() == null) {
+			throw new NotFoundException("個人番号 of " + atena);
+		}
+		accessLog.record(AccessAction.REVEAL_MY_NUMBER, atena.value(), reason);
+		return cipher.decrypt(r.myNumber()).value();
+	}
+
+	/** Changes after {@code cursor}, oldest first; the last entry's {@code seq} is the next cursor. */
+	@Transactional
+	public List<RegisterChangeEntry> changesSince(long cursor, int limit) {
+		List<RegisterChangeEntry> page = feed.after(cursor, limit);
+		accessLog.record(AccessAction.FEED_READ, "cursor " + cursor,
+				page.size() + " changes" + (page.isEmpty() ? "" : " up to " + page.get(page.size() - 1).seq()));
+		return page;
+	}
+
+	public long feedHead() {
+		return feed.head();
+	}
+
+	public List<SupportMeasure> supportMeasures(AtenaNumber atena) {
+		return protections.supportMeasures(atena);
+	}
+
+	private static String subjects(List<ResidentRecord> records) {
+		StringBuilder sb = new StringBuilder();
+		for (ResidentRecord r : records) {
+			if (sb.length() > 3900) {
+				sb.append("…");
+				break;
+			}
+			sb.append(sb.length() == 0 ? "" : " ").append(r.atenaNumber().value());
+		}
+		return sb.toString();
+	}
+}
