@@ -15,7 +15,18 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class MadoguchiApplication {
 
+	/** Tools run without the web server: {@code generate-city}, {@code add-staff}, {@code issue-token}. */
+	static final java.util.Set<String> TOOLS = java.util.Set.of("generate-city", "add-staff", "issue-token");
+
 	public static void main(String[] args) {
+		if (args.length > 0 && TOOLS.contains(args[0])) {
+			String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+			var context = new org.springframework.boot.builder.SpringApplicationBuilder(MadoguchiApplication.class)
+				.web(org.springframework.boot.WebApplicationType.NONE)
+				.properties("madoguchi.tool=" + args[0], "spring.session.store-type=none")
+				.run(rest);
+			System.exit(SpringApplication.exit(context));
+		}
 		SpringApplication.run(MadoguchiApplication.class, args);
 	}
 }

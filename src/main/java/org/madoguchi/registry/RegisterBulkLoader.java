@@ -23,10 +23,12 @@ public class RegisterBulkLoader {
 	private final ChangeFeed feed;
 	private final MyNumberCipher cipher;
 	private final AccessLog accessLog;
+	private final ProtectionRepository protections;
 	private final Clock clock;
 
 	RegisterBulkLoader(ResidentRecordRepository records, NumberAllocator numbers, ChangeFeed feed, MyNumberCipher cipher,
-			AccessLog accessLog, Clock clock) {
+			AccessLog accessLog, ProtectionRepository protections, Clock clock) {
+		this.protections = protections;
 		this.records = records;
 		this.numbers = numbers;
 		this.feed = feed;
@@ -35,12 +37,12 @@ public class RegisterBulkLoader {
 		this.clock = clock;
 	}
 
-	/** Loads the households; returns the number of persons written. */
+	/** Loads the households; returns the 宛名番号 of the persons written, in input order. */
 	@Transactional
-	public int load(List<HouseholdDraft> households, ChangeReason reason, String note) {
+	public List<AtenaNumber> load(List<HouseholdDraft> households, ChangeReason reason, String note) {
 		int persons = households.stream().mapToInt(h -> h.members().size()).sum();
 		if (persons == 0) {
-			return 0;
+			return List.of();
 		}
 		Instant now = Instant.now(clock);
 		String by = StaffContext.username();
@@ -71,6 +73,15 @@ public class RegisterBulkLoader {
 		feed.append(snapshots);
 		accessLog.record(AccessAction.IMPORT, householdNumbers.get(0).value() + "…", reason.japanese() + " "
 				+ households.size() + " households, " + persons + " persons" + (note == null ? "" : " (" + note + ")"));
-		return persons;
+		return snapshots.stream().map(ResidentRecord::atenaNumber).toList();
+	}
+
+	/** Starts 支援措置 for persons loaded in bulk (synthetic city, migration). */
+	@Transactional
+	public void protect(List<AtenaNumber> persons, String kind, java.time.LocalDate start) {
+		for (AtenaNumber a : persons) {
+			protections.addSupportMeasure(a, kind, start, start.plusYears(1).minusDays(1), StaffContext.username(),
+					null, Instant.now(clock));
+		}
 	}
 }

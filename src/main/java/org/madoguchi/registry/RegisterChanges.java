@@ -462,6 +462,19 @@ public class RegisterChanges {
 		accessLog.record(AccessAction.SUPPRESSION, target, "lift " + id);
 	}
 
+	/**
+	 * Field checks of one person without applying anything, so that a form can report unreadable
+	 * values and rule-breaking ones together. Errors for fields in {@code alreadyReported} are left out.
+	 */
+	public List<org.madoguchi.platform.FieldError> check(String prefix, PersonEntry person, boolean withRelationship,
+			java.util.Collection<org.madoguchi.platform.FieldError> alreadyReported) {
+		EntryValidator v = validator();
+		v.person(prefix, person, withRelationship);
+		Set<String> reported = alreadyReported.stream().map(org.madoguchi.platform.FieldError::field)
+				.collect(Collectors.toSet());
+		return v.errors().stream().filter(e -> !reported.contains(e.field())).toList();
+	}
+
 	// ---------------------------------------------------------------- helpers
 
 	private void requireRole() {

@@ -41,7 +41,7 @@ class SecurityConfiguration {
 			.addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/api/v1/audit/**").hasAnyRole("AUDITOR", "ADMIN")
-				.requestMatchers("/api/v1/register/changes/**").hasAnyRole("LINKAGE", "ADMIN")
+				.requestMatchers("/api/v1/register/feed/**").hasAnyRole("LINKAGE", "ADMIN")
 				.requestMatchers(HttpMethod.GET, "/api/v1/register/export").hasAnyRole("LINKAGE", "ADMIN")
 				.requestMatchers("/api/v1/register/import").hasRole("ADMIN")
 				.requestMatchers("/api/v1/register/**").hasAnyRole("COUNTER", "EXAMINER", "ADMIN")
