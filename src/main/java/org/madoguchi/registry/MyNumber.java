@@ -14,7 +14,7 @@ public record MyNumber(String value) {
 	}
 
 	public static boolean isValid(String value) {
-		if (value == null || value.length() != 12 || !value.chars().allMatch(Character::isDigit)) {
+		if (value == null || value.length() != 12 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
 			return false;
 		}
 		return checkDigit(value.substring(0, 11)) == value.charAt(11) - '0';

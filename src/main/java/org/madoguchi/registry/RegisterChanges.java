@@ -114,7 +114,7 @@ public class RegisterChanges {
 			address = c.address();
 			order = 1;
 		}
-		checkUniqueKeys(c.persons(), null);
+		checkUniqueKeys(c.persons(), null, "persons[%d].");
 
 		long firstSerial = numbers.reserve("atena", c.persons().size());
 		List<ResidentRecord> created = new ArrayList<>();
@@ -218,7 +218,7 @@ public class RegisterChanges {
 		if (Relationship.HEAD.equals(c.child().relationship()) && current.stream().anyMatch(ResidentRecord::isHead)) {
 			throw new RuleViolationException("error.rule.headExists", c.household().value());
 		}
-		checkUniqueKeys(List.of(c.child()), null);
+		checkUniqueKeys(List.of(c.child()), null, "child.");
 		Instant now = Instant.now(clock);
 		int order = members.stream().mapToInt(ResidentRecord::memberOrder).max().orElse(0) + 1;
 		ResidentRecord child = firstSnapshot(AtenaNumber.ofSerial(numbers.reserve("atena", 1)), c.household(), order,
@@ -313,7 +313,9 @@ public class RegisterChanges {
 			throw new RuleViolationException("error.rule.mergeAddress");
 		}
 		boolean intoHasHead = intoMembers.stream().anyMatch(ResidentRecord::isHead);
-		if (intoHasHead && c.relationships().values().stream().anyMatch(Relationship.HEAD::equals)) {
+		long incomingHeads = fromMembers.stream()
+				.filter(r -> Relationship.HEAD.equals(c.relationships().get(r.atenaNumber()))).count();
+		if (incomingHeads > (intoHasHead ? 0 : 1)) {
 			throw new RuleViolationException("error.rule.headExists", c.into().value());
 		}
 		requireNotSuppressed(fromMembers);
@@ -505,13 +507,13 @@ public class RegisterChanges {
 				p.voterRegistered(), null, null, reason, changeDate, notifiedDate, now, StaffContext.username(), note);
 	}
 
-	private void checkUniqueKeys(List<PersonEntry> persons, AtenaNumber except) {
+	private void checkUniqueKeys(List<PersonEntry> persons, AtenaNumber except, String prefixPattern) {
 		List<org.madoguchi.platform.FieldError> errors = new ArrayList<>();
 		Set<String> codes = new HashSet<>();
 		Set<String> myNumbers = new HashSet<>();
 		for (int i = 0; i < persons.size(); i++) {
 			PersonEntry p = persons.get(i);
-			String prefix = persons.size() == 1 && except == null ? "" : "persons[" + i + "].";
+			String prefix = String.format(prefixPattern, i);
 			if (p.residentCode() != null && !p.residentCode().isBlank()
 					&& (!codes.add(p.residentCode()) || records.residentCodeTaken(p.residentCode(), except))) {
 				errors.add(org.madoguchi.platform.FieldError.of(prefix + "residentCode", "error.residentCode.taken"));
@@ -543,6 +545,7 @@ public class RegisterChanges {
 
 	/** Locks the persons and returns their latest snapshots; every one must be a current resident. */
 	private List<ResidentRecord> lockedResidents(List<AtenaNumber> persons) {
+		requireDistinct(persons);
 		records.lockPersons(persons);
 		List<ResidentRecord> result = new ArrayList<>();
 		for (AtenaNumber a : persons) {
@@ -559,8 +562,15 @@ public class RegisterChanges {
 		return members.stream().filter(ResidentRecord::isResident).toList();
 	}
 
+	private static void requireDistinct(List<AtenaNumber> persons) {
+		if (new HashSet<>(persons).size() != persons.size()) {
+			throw new InvalidInputException(org.madoguchi.platform.FieldError.of("members", "error.duplicate"));
+		}
+	}
+
 	private static List<ResidentRecord> select(List<ResidentRecord> members, List<AtenaNumber> wanted,
 			HouseholdNumber household) {
+		requireDistinct(wanted);
 		Map<AtenaNumber, ResidentRecord> byNumber = members.stream()
 				.collect(Collectors.toMap(ResidentRecord::atenaNumber, r -> r));
 		List<ResidentRecord> out = new ArrayList<>();

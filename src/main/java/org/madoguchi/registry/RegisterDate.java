@@ -62,7 +62,13 @@ public record RegisterDate(int year, int month, int day, char eraCode) implement
 		if (eraYear < 1 || eraYear > 99) {
 			throw new IllegalArgumentException("era year out of range: " + eraYear);
 		}
-		return new RegisterDate(era.westernYear(eraYear), month, day, era.code());
+		RegisterDate date = new RegisterDate(era.westernYear(eraYear), month, day, era.code());
+		Era[] eras = Era.values();
+		LocalDate next = era.ordinal() + 1 < eras.length ? eras[era.ordinal() + 1].firstDay() : LocalDate.MAX;
+		if (date.latest().isBefore(era.firstDay()) || !date.earliest().isBefore(next)) {
+			throw new IllegalArgumentException("outside the era " + era.japanese() + ": " + eraYear + "." + month + "." + day);
+		}
+		return date;
 	}
 
 	/**

@@ -62,7 +62,6 @@ class MyNumberTest {
 	 * ("???????????1"), so the stored number cannot be revealed and HMACs of different inputs collide.
 	 */
 	@Test
-	@Disabled("BUG MyNumber.isValid accepts non-ASCII digits (MyNumber.java line 17) — enable when fixed")
 	void rejectsFullWidthDigits() {
 		assertThat(MyNumber.isValid("０００００００００００1")).isFalse();
 		assertThat(MyNumber.isValid("１２３４５６７８９０１８")).isFalse();

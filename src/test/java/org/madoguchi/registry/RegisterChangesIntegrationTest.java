@@ -207,7 +207,6 @@ class RegisterChangesIntegrationTest {
 	 * it should be "child.residentCode".
 	 */
 	@Test
-	@Disabled("BUG RegisterChanges.checkUniqueKeys drops the field prefix for a single person (RegisterChanges.java 501) — enable when fixed")
 	@WithMockUser(username = "tester", roles = "COUNTER")
 	void uniquenessErrorsNameTheSameFieldAsFormatErrors() {
 		String code = newResidentCode();
@@ -345,7 +344,6 @@ class RegisterChangesIntegrationTest {
 	 * field error (or a de-duplicated list).
 	 */
 	@Test
-	@Disabled("BUG RegisterChanges.moveOut/separateHousehold/moveWithinCity do not reject duplicate members (RegisterChanges.java 188, 261, 549) — enable when fixed")
 	@WithMockUser(username = "tester", roles = "COUNTER")
 	void aPersonListedTwiceIsRejectedAsInput() {
 		AtenaNumber a = changes.moveIn(moveIn(address(), head())).get(0);
@@ -521,7 +519,6 @@ class RegisterChangesIntegrationTest {
 	 * incoming members with the 続柄 世帯主, leaving two heads in one household.
 	 */
 	@Test
-	@Disabled("BUG RegisterChanges.mergeHouseholds allows two 世帯主 into a household without head (RegisterChanges.java 310-318) — enable when fixed")
 	@WithMockUser(username = "tester", roles = "COUNTER")
 	void mergeIntoAHouseholdWithoutHeadAcceptsAtMostOneHead() {
 		Address address = address();

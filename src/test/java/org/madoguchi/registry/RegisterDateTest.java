@@ -133,7 +133,6 @@ class RegisterDateTest {
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "H1.1.7", "S64.1.8", "S65.1.1", "H31.5.1", "H32.1.1" })
-	@Disabled("BUG RegisterDate.ofEra does not check the date against the era's period (RegisterDate.java 61-66) — enable when fixed")
 	void rejectsEraDatesOutsideTheirEra(String text) {
 		assertThatIllegalArgumentException().isThrownBy(() -> RegisterDate.parse(text));
 	}
