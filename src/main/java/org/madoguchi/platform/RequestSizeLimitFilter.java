@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every size has a limit: requests whose declared body is larger than allowed are refused with 413
- * before anything reads them (multipart uploads have their own limit in the servlet config); bodies
- * without a declared length are refused too, except for multipart.
+ * Every size has a limit: requests whose declared body is larger than allowed (1 MB; uploads and CSV
+ * 64 MB) are refused with 413 before anything reads them; chunked bodies without a declared length
+ * are refused with 411.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -36,9 +36,23 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String type = request.getContentType();
-		boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
-		long limit = multipart ? maxUploadBytes : maxBodyBytes;
+		String lower = type == null ? "" : type.toLowerCase();
+		boolean upload = lower.startsWith("multipart/") || lower.startsWith("text/csv");
+		long limit = upload ? maxUploadBytes : maxBodyBytes;
 		long length = request.getContentLengthLong();
+		boolean hasBody = switch (request.getMethod()) {
+			case "POST", "PUT", "PATCH" -> true;
+			default -> false;
+		};
+		if (hasBody && length < 0 && request.getHeader("Transfer-Encoding") != null) {
+			// a body of unknown length could be of any size: ask for a declared length
+			response.setStatus(411);
+			response.setContentType("application/problem+json");
+			response.setCharacterEncoding("UTF-8");
+			response.getOutputStream().write(("{\"type\":\"https://madoguchi.org/problems/length-required\",\"status\":411,"
+					+ "\"title\":\"Content-Length is required / Content-Length が必要です\"}").getBytes(StandardCharsets.UTF_8));
+			return;
+		}
 		if (length > limit) {
 			response.setStatus(413);
 			response.setContentType("application/problem+json");

@@ -211,7 +211,11 @@ public class RegisterCsv {
 		PersonEntry entry = form.toEntry("", rowErrors);
 		int before = validator.errors().size();
 		validator.person("", entry, true);
-		rowErrors.addAll(validator.errors().subList(before, validator.errors().size()));
+		Set<String> unreadable = new HashSet<>();
+		rowErrors.forEach(e -> unreadable.add(e.field()));
+		// a value that could not be read is reported once, not again as missing
+		validator.errors().subList(before, validator.errors().size()).stream()
+				.filter(e -> !unreadable.contains(e.field())).forEach(rowErrors::add);
 		String key = col.apply("household_key");
 		if (key == null) {
 			rowErrors.add(FieldError.of("household_key", "error.required"));
@@ -229,7 +233,7 @@ public class RegisterCsv {
 			rowErrors.add(FieldError.of("my_number", "error.myNumber.taken"));
 		}
 		if (!rowErrors.isEmpty()) {
-			rowErrors.forEach(e -> errors.add(e.atRow(line)));
+			rowErrors.forEach(e -> errors.add(new FieldError(line, column(e.field()), e.code(), e.args())));
 			return;
 		}
 		HouseholdDraftBuilder h = households.computeIfAbsent(key, k -> new HouseholdDraftBuilder(line, address, since,
@@ -242,6 +246,14 @@ public class RegisterCsv {
 			h.heads++;
 		}
 		h.members.add(entry);
+	}
+
+	/** The CSV column a form field is read from (familyNameKana → family_name_kana). */
+	static String column(String field) {
+		if (field.equals("type")) {
+			return "resident_type";
+		}
+		return field.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
 	}
 
 	private boolean residentCodeTaken(String code) {

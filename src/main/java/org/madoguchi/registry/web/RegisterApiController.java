@@ -18,6 +18,7 @@ import org.madoguchi.registry.AtenaNumber;
 import org.madoguchi.registry.HouseholdNumber;
 import org.madoguchi.registry.RegisterChangeEntry;
 import org.madoguchi.registry.RegisterChanges;
+import org.madoguchi.registry.RegisterCsv;
 import org.madoguchi.registry.RegisterDate;
 import org.madoguchi.registry.ResidentRegister;
 import org.madoguchi.registry.ResidentSearch;
@@ -38,8 +39,11 @@ class RegisterApiController {
 	private final ResidentRegister register;
 	private final RegisterChanges changes;
 	private final ChangeRequestHandler handler;
+	private final RegisterCsv csv;
 
-	RegisterApiController(ResidentRegister register, RegisterChanges changes, ChangeRequestHandler handler) {
+	RegisterApiController(ResidentRegister register, RegisterChanges changes, ChangeRequestHandler handler,
+			RegisterCsv csv) {
+		this.csv = csv;
 		this.register = register;
 		this.changes = changes;
 		this.handler = handler;
@@ -191,6 +195,28 @@ class RegisterApiController {
 	void suppression(@RequestBody SuppressionRequest r) {
 		changes.addSuppression(r.targetKind(), r.target(), r.blockChange(), r.blockIssuance(), r.blockInquiry(),
 				r.start(), r.end(), r.reason());
+	}
+
+	// ---- CSV ----
+
+	@GetMapping(path = "/export", produces = "text/csv")
+	@Operation(summary = "Export the current register as CSV (docs/csv-layout.md; 個人番号 never exported)")
+	void export(@RequestParam(defaultValue = "false") boolean includeRemoved,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		response.setContentType("text/csv; charset=UTF-8");
+		var writer = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
+		csv.export(writer, includeRemoved);
+		writer.flush();
+	}
+
+	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Import persons from CSV, all or nothing (管理者)", description = "On any error nothing is "
+			+ "written and the problem lists every bad row and field.")
+	RegisterCsv.ImportResult importCsv(jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+		try (var reader = new java.io.InputStreamReader(request.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+			return csv.importCsv(reader, org.madoguchi.registry.ChangeReason.DOMESTIC_MOVE_IN);
+		}
 	}
 
 	private static AtenaNumber atena(String value) {

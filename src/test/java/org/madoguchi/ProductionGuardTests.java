@@ -1,0 +1,36 @@
+package org.madoguchi;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Production mode refuses to start with the development key, demo accounts or an embedded database. */
+class ProductionGuardTests {
+
+	@Test
+	void refusesDevelopmentSecretsAndEmbeddedDatabase() {
+		assertThatThrownBy(() -> new SpringApplicationBuilder(MadoguchiApplication.class)
+				.web(WebApplicationType.NONE)
+				// command-line arguments outrank the test run's system properties
+				.run("--spring.profiles.active=prod", "--spring.datasource.url=jdbc:h2:mem:prodguard;DB_CLOSE_DELAY=-1",
+						"--spring.datasource.username=sa",
+						"--madoguchi.register.my-number-key=ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZC11c2U=")
+				.close())
+			.rootCause()
+			.hasMessageContaining("Refusing to start in production mode")
+			.hasMessageContaining("development key")
+			.hasMessageContaining("PostgreSQL");
+	}
+
+	@Test
+	void refusesAMissingKey() {
+		assertThatThrownBy(() -> new SpringApplicationBuilder(MadoguchiApplication.class)
+				.web(WebApplicationType.NONE)
+				.run("--spring.profiles.active=prod", "--spring.datasource.url=jdbc:h2:mem:prodguard2;DB_CLOSE_DELAY=-1",
+						"--spring.datasource.username=sa", "--madoguchi.register.my-number-key=")
+				.close())
+			.hasStackTraceContaining("my-number-key");
+	}
+}
