@@ -10,7 +10,15 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(Authentication auth) {
-		boolean auditorOnly = auth != null && auth.getAuthorities().stream().allMatch(a -> a.getAuthority().equals("ROLE_AUDITOR"));
-		return auditorOnly ? "redirect:/staff/audit" : "redirect:/staff/residents";
+		var roles = auth == null ? java.util.Set.<String>of()
+				: auth.getAuthorities().stream().map(a -> a.getAuthority()).collect(java.util.stream.Collectors.toSet());
+		if (roles.contains("ROLE_COUNTER") || roles.contains("ROLE_EXAMINER") || roles.contains("ROLE_ADMIN")) {
+			return "redirect:/staff/residents";
+		}
+		if (roles.contains("ROLE_AUDITOR")) {
+			return "redirect:/staff/audit";
+		}
+		return "redirect:/swagger-ui.html"; // linked-system accounts work through the API
+
 	}
 }

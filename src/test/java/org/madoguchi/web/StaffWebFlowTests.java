@@ -145,6 +145,13 @@ class StaffWebFlowTests {
 	}
 
 	@Test
+	void eachRoleLandsWhereItWorks() throws Exception {
+		mvc.perform(get("/").with(user("kansa").roles("AUDITOR"))).andExpect(redirectedUrl("/staff/audit"));
+		mvc.perform(get("/").with(user("madoguchi").roles("COUNTER"))).andExpect(redirectedUrl("/staff/residents"));
+		mvc.perform(get("/staff/residents").with(user("kansa").roles("AUDITOR"))).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void healthAndPrometheusAndOpenApiAreServed() throws Exception {
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
 		mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
