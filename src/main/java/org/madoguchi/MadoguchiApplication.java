@@ -23,7 +23,7 @@ public class MadoguchiApplication {
 			String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
 			var context = new org.springframework.boot.builder.SpringApplicationBuilder(MadoguchiApplication.class)
 				.web(org.springframework.boot.WebApplicationType.NONE)
-				.properties("madoguchi.tool=" + args[0], "spring.session.store-type=none")
+				.properties("madoguchi.tool=" + args[0], "logging.level.root=WARN")
 				.run(rest);
 			System.exit(SpringApplication.exit(context));
 		}

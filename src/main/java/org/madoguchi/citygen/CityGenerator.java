@@ -68,11 +68,20 @@ final class CityGenerator {
 
 	/** Age of the head by household size, shaped like an ageing commuter city. */
 	private int headAge(int size) {
+		double r = random.nextDouble();
 		return switch (size) {
-			case 1 -> random.nextDouble() < 0.45 ? 19 + random.nextInt(20) : 39 + (int) Math.abs(random.nextGaussian() * 22) % 60;
-			case 2 -> random.nextDouble() < 0.6 ? 60 + random.nextInt(28) : 25 + random.nextInt(35);
-			default -> 30 + random.nextInt(25);
+			// students and young workers; middle-aged; older people living alone (about 4 in 10 singles)
+			case 1 -> r < 0.38 ? 19 + random.nextInt(17) : r < 0.62 ? 36 + random.nextInt(29) : 65 + triangular(30);
+			// older couples make up more than half of two-person households
+			case 2 -> r < 0.55 ? 65 + triangular(28) : 25 + random.nextInt(40);
+			// families with children; about a third are parents living with grown-up children
+			default -> r < 0.35 ? 55 + random.nextInt(26) : 30 + random.nextInt(22);
 		};
+	}
+
+	/** 0..max-1, more often small: the older, the fewer. */
+	private int triangular(int max) {
+		return (int) (max * (1 - Math.sqrt(random.nextDouble())));
 	}
 
 	private List<PersonEntry> japaneseHousehold(int size, int headAge) {
@@ -154,7 +163,8 @@ final class CityGenerator {
 				: new String[] { "技術・人文知識・国際業務", "技能実習", "留学", "家族滞在", "特定技能", "定住者" }[random.nextInt(6)];
 		boolean special = n.nationality().equals("韓国") && random.nextDouble() < 0.4;
 		LocalDate expiry = status.equals("永住者") || special ? null : today.plusDays(30 + random.nextInt(1000));
-		RegisterDate birth = RegisterDate.western(LocalDate.of(birthYear, 1 + random.nextInt(12), 1 + random.nextInt(28)));
+		LocalDate born = LocalDate.of(birthYear, 1 + random.nextInt(12), 1 + random.nextInt(28));
+		RegisterDate birth = RegisterDate.western(born.isAfter(today) ? today.minusDays(random.nextInt(300)) : born);
 		return new PersonEntry(new PersonName(kanji ? familyKanji : familyAlpha, kanji ? n.givenKanji() : n.givenAlpha(),
 				familyKana, n.givenKana(), false, null, null, null, null, alphabet), birth, male ? Gender.MALE : Gender.FEMALE,
 				ResidentType.FOREIGN, null,

@@ -21,6 +21,9 @@ class GenerateCityTool implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (!args.getNonOptionArgs().isEmpty()) {
+			throw new IllegalArgumentException("unexpected arguments " + args.getNonOptionArgs() + " (write options as --name=value)");
+		}
 		int residents = Integer.parseInt(option(args, "residents", "10000"));
 		long seed = Long.parseLong(option(args, "seed", "1"));
 		if (residents < 1 || residents > 5_000_000) {

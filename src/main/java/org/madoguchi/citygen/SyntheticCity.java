@@ -40,6 +40,16 @@ public class SyntheticCity {
 		this.clock = clock;
 	}
 
+	private static List<HouseholdDraft> take(java.util.concurrent.BlockingQueue<List<HouseholdDraft>> queue) {
+		try {
+			return queue.take();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", e);
+		}
+	}
+
 	/** True if the register holds no one yet. */
 	public boolean registerIsEmpty() {
 		Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM resident", Integer.class);
@@ -56,26 +66,47 @@ public class SyntheticCity {
 			LocalDate today = LocalDate.now(clock);
 			CityGenerator generator = new CityGenerator(NameParts.load(), seed, today);
 			Random protection = new Random(seed ^ 0x5eed);
+			// generate the next batch on a second thread while this one writes the current batch
+			java.util.concurrent.BlockingQueue<List<HouseholdDraft>> ready = new java.util.concurrent.ArrayBlockingQueue<>(2);
+			Thread producer = new Thread(() -> {
+				try {
+					int planned = 0;
+					while (planned < residents) {
+						List<HouseholdDraft> batch = new ArrayList<>(HOUSEHOLDS_PER_TRANSACTION);
+						while (batch.size() < HOUSEHOLDS_PER_TRANSACTION && planned < residents) {
+							HouseholdDraft h = generator.nextHousehold();
+							batch.add(h);
+							planned += h.members().size();
+						}
+						ready.put(batch);
+					}
+					ready.put(List.of());
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}, "citygen-generator");
+			producer.setDaemon(true);
+			producer.start();
 			int persons = 0;
 			int households = 0;
 			int protectedPersons = 0;
-			while (persons < residents) {
-				List<HouseholdDraft> batch = new ArrayList<>(HOUSEHOLDS_PER_TRANSACTION);
-				int inBatch = 0;
-				while (batch.size() < HOUSEHOLDS_PER_TRANSACTION && persons + inBatch < residents) {
-					HouseholdDraft h = generator.nextHousehold();
-					batch.add(h);
-					inBatch += h.members().size();
+			try {
+				for (List<HouseholdDraft> batch = take(ready); !batch.isEmpty(); batch = take(ready)) {
+					List<AtenaNumber> created = loader.load(batch, ChangeReason.REBUILD, "synthetic city seed " + seed);
+					List<AtenaNumber> protect = created.stream().filter(a -> protection.nextInt(1000) == 0).toList();
+					if (!protect.isEmpty()) {
+						loader.protect(protect, protection.nextBoolean() ? "DV" : "STALKING",
+								today.minusDays(protection.nextInt(300)));
+					}
+					protectedPersons += protect.size();
+					persons += created.size();
+					households += batch.size();
+					progress.accept(persons);
 				}
-				List<AtenaNumber> created = loader.load(batch, ChangeReason.REBUILD, "synthetic city seed " + seed);
-				List<AtenaNumber> protect = created.stream().filter(a -> protection.nextInt(1000) == 0).toList();
-				if (!protect.isEmpty()) {
-					loader.protect(protect, protection.nextBoolean() ? "DV" : "STALKING", today.minusDays(protection.nextInt(300)));
-				}
-				protectedPersons += protect.size();
-				persons += created.size();
-				households += batch.size();
-				progress.accept(persons);
+			}
+			finally {
+				producer.interrupt();
 			}
 			return new Result(households, persons, protectedPersons, (System.nanoTime() - start) / 1_000_000);
 		}

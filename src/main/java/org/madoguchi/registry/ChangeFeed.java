@@ -20,10 +20,12 @@ class ChangeFeed {
 
 	private final JdbcTemplate jdbc;
 	private final NumberAllocator numbers;
+	private final BulkInserter bulk;
 
-	ChangeFeed(JdbcTemplate jdbc, NumberAllocator numbers) {
+	ChangeFeed(JdbcTemplate jdbc, NumberAllocator numbers, BulkInserter bulk) {
 		this.jdbc = jdbc;
 		this.numbers = numbers;
+		this.bulk = bulk;
 	}
 
 	void append(List<ResidentRecord> snapshots) {
@@ -37,8 +39,8 @@ class ChangeFeed {
 			rows.add(new Object[] { seq++, r.atenaNumber().value(), r.historyNumber(), r.householdNumber().value(),
 					r.changeReason().name(), r.changeDate(), Timestamp.from(Instant.now()) });
 		}
-		jdbc.batchUpdate("INSERT INTO register_change (seq, atena_number, history_number, household_number, "
-				+ "change_reason, change_date, recorded_at) VALUES (?,?,?,?,?,?,?)", rows);
+		bulk.insert("register_change", "seq, atena_number, history_number, household_number, change_reason, change_date, "
+				+ "recorded_at", rows);
 	}
 
 	List<RegisterChangeEntry> after(long cursor, int limit) {

@@ -24,6 +24,22 @@ class MyNumberCipher {
 	private final SecretKeySpec encryptionKey;
 	private final SecretKeySpec macKey;
 	private final SecureRandom random = new SecureRandom();
+	// Cipher and Mac are not thread-safe and costly to look up: one per thread
+	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> instance(() -> Cipher.getInstance("AES/GCM/NoPadding")));
+	private final ThreadLocal<Mac> macs;
+
+	interface Factory<T> {
+		T create() throws GeneralSecurityException;
+	}
+
+	private static <T> T instance(Factory<T> factory) {
+		try {
+			return factory.create();
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException(e);
+		}
+	}
 
 	MyNumberCipher(byte[] masterKey) {
 		if (masterKey.length != 32) {
@@ -32,6 +48,12 @@ class MyNumberCipher {
 		}
 		this.encryptionKey = new SecretKeySpec(derive(masterKey, "encrypt"), "AES");
 		this.macKey = new SecretKeySpec(derive(masterKey, "index"), "HmacSHA256");
+		SecretKeySpec key = this.macKey;
+		this.macs = ThreadLocal.withInitial(() -> instance(() -> {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(key);
+			return mac;
+		}));
 	}
 
 	private static byte[] derive(byte[] key, String purpose) {
@@ -49,7 +71,7 @@ class MyNumberCipher {
 		try {
 			byte[] nonce = new byte[NONCE_BYTES];
 			random.nextBytes(nonce);
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, nonce));
 			byte[] sealed = cipher.doFinal(myNumber.value().getBytes(StandardCharsets.US_ASCII));
 			byte[] out = new byte[NONCE_BYTES + sealed.length];
@@ -65,7 +87,7 @@ class MyNumberCipher {
 	MyNumber decrypt(EncryptedMyNumber encrypted) {
 		try {
 			byte[] in = Base64.getDecoder().decode(encrypted.ciphertext());
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, in, 0, NONCE_BYTES));
 			byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
 			return new MyNumber(new String(plain, StandardCharsets.US_ASCII));
@@ -76,13 +98,6 @@ class MyNumberCipher {
 	}
 
 	String hmac(MyNumber myNumber) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(macKey);
-			return HexFormat.of().formatHex(mac.doFinal(myNumber.value().getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
+		return HexFormat.of().formatHex(macs.get().doFinal(myNumber.value().getBytes(StandardCharsets.US_ASCII)));
 	}
 }

@@ -31,9 +31,11 @@ class ResidentRecordRepository {
 			+ "?,".repeat(COLUMN_COUNT - 1) + "?)";
 
 	private final JdbcTemplate jdbc;
+	private final BulkInserter bulk;
 
-	ResidentRecordRepository(JdbcTemplate jdbc) {
+	ResidentRecordRepository(JdbcTemplate jdbc, BulkInserter bulk) {
 		this.jdbc = jdbc;
+		this.bulk = bulk;
 	}
 
 	// ---- writing ----
@@ -59,14 +61,14 @@ class ResidentRecordRepository {
 			identities.add(new Object[] { r.atenaNumber().value(), blankToNull(r.residentCode()),
 					r.myNumber() == null ? null : r.myNumber().hmac(), r.historyNumber(), Timestamp.from(r.processedAt()) });
 		}
-		jdbc.batchUpdate("INSERT INTO resident (atena_number, resident_code, my_number_hmac, current_history_number, "
-				+ "created_at) VALUES (?,?,?,?,?)", identities);
-		jdbc.batchUpdate(INSERT, firstSnapshots.stream().map(ResidentRecordRepository::toRow).toList());
+		bulk.insert("resident", "atena_number, resident_code, my_number_hmac, current_history_number, created_at",
+				identities);
+		bulk.insert("resident_record", COLUMNS, firstSnapshots.stream().map(ResidentRecordRepository::toRow).toList());
 	}
 
 	void insertHouseholds(List<HouseholdNumber> numbers, java.time.Instant at) {
-		jdbc.batchUpdate("INSERT INTO household (household_number, status, created_at) VALUES (?, 'ACTIVE', ?)",
-				numbers.stream().map(n -> new Object[] { n.value(), Timestamp.from(at) }).toList());
+		bulk.insert("household", "household_number, status, created_at",
+				numbers.stream().map(n -> new Object[] { n.value(), "ACTIVE", Timestamp.from(at) }).toList());
 	}
 
 	void dissolveHousehold(HouseholdNumber number) {
@@ -159,7 +161,10 @@ class ResidentRecordRepository {
 		if (!q.includeRemoved()) {
 			sql.append(" AND status = 'RESIDENT'");
 		}
-		sql.append(" ORDER BY kana_search, atena_number");
+		// order by the searched column so that its index returns a page without sorting every match
+		String order = q.kanaPrefix() != null ? "kana_search" : q.namePrefix() != null ? "name_search"
+				: q.addressPrefix() != null ? "address" : "kana_search";
+		sql.append(" ORDER BY ").append(order).append(", atena_number");
 		sql.append(" LIMIT ").append(q.limit()).append(" OFFSET ").append(q.offset());
 		return jdbc.query(sql.toString(), MAPPER, args.toArray());
 	}

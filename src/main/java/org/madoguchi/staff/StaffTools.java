@@ -40,6 +40,9 @@ class StaffTools implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
+		if (!args.getNonOptionArgs().isEmpty()) {
+			throw new IllegalArgumentException("unexpected arguments " + args.getNonOptionArgs() + " (write options as --name=value)");
+		}
 		String username = required(args, "username");
 		if ("issue-token".equals(environment.getProperty("madoguchi.tool"))) {
 			int days = Integer.parseInt(option(args, "days", "90"));
