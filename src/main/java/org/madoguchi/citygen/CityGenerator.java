@@ -14,6 +14,8 @@ import org.madoguchi.registry.ModulusEleven;
 import org.madoguchi.registry.MyNumber;
 import org.madoguchi.registry.PersonEntry;
 import org.madoguchi.registry.PersonName;
+import org.madoguchi.registry.Qualifications;
+import org.madoguchi.registry.Relationship;
 import org.madoguchi.registry.RegisterDate;
 import org.madoguchi.registry.ResidentType;
 
@@ -54,7 +56,57 @@ final class CityGenerator {
 		String previous = random.nextDouble() < 0.25 ? CITY + "内" : parts.honseki.get(random.nextInt(parts.honseki.size()))
 				.replaceAll("\\d+番地$", "");
 		List<PersonEntry> members = foreign ? foreignHousehold(size, headAge) : japaneseHousehold(size, headAge);
-		return new HouseholdDraft(address, since, previous, members);
+		return new HouseholdDraft(address, since, previous, withQualifications(members, since));
+	}
+
+	/**
+	 * Insurance, pension, allowance and card items by age: 介護保険 from 65, 後期高齢者医療 from 75 (leaving
+	 * 国保), 国民年金 from 20 to 59 by category, 国保 for about a quarter of the rest, 児童手当 for the head of a
+	 * household with a child under 18, and a My Number Card for about 8 in 10.
+	 */
+	private List<PersonEntry> withQualifications(List<PersonEntry> members, LocalDate since) {
+		LocalDate youngestChild = members.stream().filter(p -> p.relationship().equals("子"))
+			.map(p -> p.birthDate().earliest()).filter(b -> b.plusYears(18).isAfter(today)).max(LocalDate::compareTo)
+			.orElse(null);
+		List<PersonEntry> out = new ArrayList<>(members.size());
+		for (PersonEntry p : members) {
+			LocalDate born = p.birthDate().earliest();
+			int age = p.birthDate().ageOn(today);
+			LocalDate nhiFrom = null;
+			LocalDate nhiUntil = null;
+			LocalDate lateFrom = age >= 75 ? born.plusYears(75) : null;
+			LocalDate careFrom = age >= 65 ? born.plusYears(65) : null;
+			if (age >= 65 || (age >= 20 && random.nextDouble() < 0.25)) {
+				nhiFrom = max(since, age >= 65 ? born.plusYears(60) : born.plusYears(20));
+				nhiUntil = lateFrom;
+			}
+			String pensionCategory = null;
+			String pensionNumber = null;
+			LocalDate pensionFrom = null;
+			if (age >= 20) {
+				pensionNumber = String.format("%04d%06d", 1000 + random.nextInt(9000), random.nextInt(1_000_000));
+				pensionFrom = born.plusYears(20);
+				if (age < 60) {
+					boolean spouse = p.relationship().equals("妻") || p.relationship().equals("夫");
+					pensionCategory = nhiFrom != null ? "1号" : spouse && random.nextDouble() < 0.5 ? "3号" : "2号";
+				}
+			}
+			boolean head = Relationship.HEAD.equals(p.relationship());
+			LocalDate allowanceFrom = head && youngestChild != null ? youngestChild.plusMonths(1).withDayOfMonth(1) : null;
+			boolean card = random.nextDouble() < 0.78;
+			out.add(p.withQualifications(new Qualifications(nhiFrom, nhiUntil, lateFrom, null, careFrom, null, pensionNumber,
+					pensionCategory, pensionFrom, allowanceFrom, null, card ? "ISSUED" : "NONE",
+					card && age >= 15 ? serial() : null, card ? serial() : null)));
+		}
+		return out;
+	}
+
+	private static LocalDate max(LocalDate a, LocalDate b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+	private String serial() {
+		return String.format("%016X", random.nextLong());
 	}
 
 	private int householdSize() {

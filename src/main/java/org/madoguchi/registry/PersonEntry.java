@@ -13,10 +13,27 @@ package org.madoguchi.registry;
  * @param residentCode 住民票コード (blank: to be issued later)
  * @param myNumber 個人番号 in clear as entered (blank: none); encrypted before storage
  * @param voterRegistered 選挙人名簿登録
+ * @param qualifications insurance, pension, allowance and card items (bulk loads; none for a form entry)
  */
 public record PersonEntry(PersonName name, RegisterDate birthDate, Gender gender, ResidentType type,
 		FamilyRegister familyRegister, ForeignResidence foreign, String relationship, String residentCode, String myNumber,
-		boolean voterRegistered) {
+		boolean voterRegistered, Qualifications qualifications) {
+
+	public PersonEntry {
+		qualifications = qualifications == null ? Qualifications.NONE : qualifications;
+	}
+
+	public PersonEntry(PersonName name, RegisterDate birthDate, Gender gender, ResidentType type,
+			FamilyRegister familyRegister, ForeignResidence foreign, String relationship, String residentCode,
+			String myNumber, boolean voterRegistered) {
+		this(name, birthDate, gender, type, familyRegister, foreign, relationship, residentCode, myNumber, voterRegistered,
+				Qualifications.NONE);
+	}
+
+	public PersonEntry withQualifications(Qualifications q) {
+		return new PersonEntry(name, birthDate, gender, type, familyRegister, foreign, relationship, residentCode, myNumber,
+				voterRegistered, q);
+	}
 
 	@Override
 	public String toString() {

@@ -65,7 +65,7 @@ public class RegisterBulkLoader {
 						p.type() == ResidentType.JAPANESE ? p.familyRegister() : null,
 						p.type() == ResidentType.FOREIGN ? p.foreign() : null, h.since(), h.address(), h.since(),
 						h.previousAddress(), null, ResidentRecordRepository.blankToNull(p.residentCode()), myNumber,
-						p.voterRegistered(), null, null, reason, h.since(), null, now, by, note));
+						p.voterRegistered(), p.qualifications(), null, null, reason, h.since(), null, now, by, note));
 			}
 		}
 		records.insertHouseholds(householdNumbers, now);

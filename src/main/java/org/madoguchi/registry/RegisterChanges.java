@@ -389,7 +389,7 @@ public class RegisterChanges {
 		s = new ResidentRecord(s.atenaNumber(), s.historyNumber(), s.householdNumber(), s.relationship(), s.memberOrder(),
 				s.status(), s.type(), s.name(), s.birthDate(), s.gender(), s.familyRegister(), s.foreign(),
 				s.becameResidentDate(), s.address(), s.addressFixedDate(), s.previousAddress(), s.destinationAddress(), code,
-				s.myNumber(), p.voterRegistered(), s.removalReason(), s.removalDate(), s.changeReason(), s.changeDate(),
+				s.myNumber(), p.voterRegistered(), s.qualifications(), s.removalReason(), s.removalDate(), s.changeReason(), s.changeDate(),
 				s.notifiedDate(), s.processedAt(), s.processedBy(), s.changeNote());
 		records.append(List.of(s));
 		return finish(List.of(s), ChangeReason.CORRECTION, c.changeDate(), c.note()).get(0);
@@ -504,7 +504,8 @@ public class RegisterChanges {
 				p.name(), p.birthDate(), p.gender(), p.type() == ResidentType.JAPANESE ? p.familyRegister() : null,
 				p.type() == ResidentType.FOREIGN ? p.foreign() : null, changeDate, address, changeDate, previousAddress,
 				null, p.residentCode() == null || p.residentCode().isBlank() ? null : p.residentCode(), myNumber,
-				p.voterRegistered(), null, null, reason, changeDate, notifiedDate, now, StaffContext.username(), note);
+				p.voterRegistered(), p.qualifications(), null, null, reason, changeDate, notifiedDate, now,
+				StaffContext.username(), note);
 	}
 
 	private void checkUniqueKeys(List<PersonEntry> persons, AtenaNumber except, String prefixPattern) {

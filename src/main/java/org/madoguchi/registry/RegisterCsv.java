@@ -45,6 +45,9 @@ public class RegisterCsv {
 		List<String> cols = new ArrayList<>(List.of("atena_number", "household_number", "history_number", "status",
 				"change_reason", "change_date"));
 		cols.addAll(IMPORT_COLUMNS.stream().filter(c -> !c.equals("my_number")).toList());
+		cols.addAll(List.of("nhi_from", "nhi_until", "late_elderly_from", "late_elderly_until", "long_term_care_from",
+				"long_term_care_until", "pension_number", "pension_category", "pension_from", "child_allowance_from",
+				"child_allowance_until", "card_status"));
 		EXPORT_COLUMNS = List.copyOf(cols);
 	}
 
@@ -91,6 +94,16 @@ public class RegisterCsv {
 	}
 
 	private static List<Object> row(ResidentRecord r) {
+		List<Object> row = new ArrayList<>(identityAndPerson(r));
+		Qualifications q = r.qualifications();
+		row.addAll(java.util.Arrays.asList(q.nationalHealthInsuranceFrom(), q.nationalHealthInsuranceUntil(),
+				q.lateElderlyMedicalFrom(), q.lateElderlyMedicalUntil(), q.longTermCareFrom(), q.longTermCareUntil(),
+				q.pensionNumber(), q.pensionCategory(), q.pensionFrom(), q.childAllowanceFrom(), q.childAllowanceUntil(),
+				q.cardStatus()));
+		return row;
+	}
+
+	private static List<Object> identityAndPerson(ResidentRecord r) {
 		PersonName n = r.name();
 		FamilyRegister f = r.familyRegister();
 		ForeignResidence x = r.foreign();

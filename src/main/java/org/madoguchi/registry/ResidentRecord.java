@@ -27,6 +27,7 @@ import java.time.LocalDate;
  * @param residentCode 住民票コード
  * @param myNumber 個人番号, encrypted (null if not registered)
  * @param voterRegistered 選挙人名簿への登録の有無
+ * @param qualifications 国保・後期高齢・介護・国民年金・児童手当・マイナンバーカード
  * @param removalReason 消除事由 (null while resident)
  * @param removalDate 消除の事由が生じた年月日
  * @param changeReason 異動事由 of this snapshot
@@ -41,7 +42,7 @@ public record ResidentRecord(AtenaNumber atenaNumber, int historyNumber, Househo
 		RegisterDate birthDate, Gender gender, FamilyRegister familyRegister, ForeignResidence foreign,
 		LocalDate becameResidentDate, Address address, LocalDate addressFixedDate, String previousAddress,
 		String destinationAddress, String residentCode, EncryptedMyNumber myNumber, boolean voterRegistered,
-		ChangeReason removalReason, LocalDate removalDate, ChangeReason changeReason, LocalDate changeDate,
+		Qualifications qualifications, ChangeReason removalReason, LocalDate removalDate, ChangeReason changeReason, LocalDate changeDate,
 		LocalDate notifiedDate, Instant processedAt, String processedBy, String changeNote) {
 
 	public static final String HEAD = "世帯主";
@@ -63,28 +64,28 @@ public record ResidentRecord(AtenaNumber atenaNumber, int historyNumber, Househo
 			String by, String note) {
 		return new ResidentRecord(atenaNumber, historyNumber + 1, householdNumber, relationship, memberOrder, status, type,
 				name, birthDate, gender, familyRegister, foreign, becameResidentDate, address, addressFixedDate,
-				previousAddress, destinationAddress, residentCode, myNumber, voterRegistered, removalReason, removalDate,
+				previousAddress, destinationAddress, residentCode, myNumber, voterRegistered, qualifications, removalReason, removalDate,
 				reason, changeDate, notifiedDate, at, by, note);
 	}
 
 	public ResidentRecord withHousehold(HouseholdNumber household, String relationship, int memberOrder) {
 		return new ResidentRecord(atenaNumber, historyNumber, household, relationship, memberOrder, status, type, name,
 				birthDate, gender, familyRegister, foreign, becameResidentDate, address, addressFixedDate, previousAddress,
-				destinationAddress, residentCode, myNumber, voterRegistered, removalReason, removalDate, changeReason,
+				destinationAddress, residentCode, myNumber, voterRegistered, qualifications, removalReason, removalDate, changeReason,
 				changeDate, notifiedDate, processedAt, processedBy, changeNote);
 	}
 
 	public ResidentRecord withAddress(Address address, LocalDate fixedDate) {
 		return new ResidentRecord(atenaNumber, historyNumber, householdNumber, relationship, memberOrder, status, type,
 				name, birthDate, gender, familyRegister, foreign, becameResidentDate, address, fixedDate, previousAddress,
-				destinationAddress, residentCode, myNumber, voterRegistered, removalReason, removalDate, changeReason,
+				destinationAddress, residentCode, myNumber, voterRegistered, qualifications, removalReason, removalDate, changeReason,
 				changeDate, notifiedDate, processedAt, processedBy, changeNote);
 	}
 
 	public ResidentRecord removed(ChangeReason reason, LocalDate date, String destination) {
 		return new ResidentRecord(atenaNumber, historyNumber, householdNumber, relationship, memberOrder,
 				ResidentStatus.REMOVED, type, name, birthDate, gender, familyRegister, foreign, becameResidentDate, address,
-				addressFixedDate, previousAddress, destination, residentCode, myNumber, voterRegistered, reason, date,
+				addressFixedDate, previousAddress, destination, residentCode, myNumber, voterRegistered, qualifications, reason, date,
 				changeReason, changeDate, notifiedDate, processedAt, processedBy, changeNote);
 	}
 
@@ -92,7 +93,7 @@ public record ResidentRecord(AtenaNumber atenaNumber, int historyNumber, Househo
 			FamilyRegister familyRegister, ForeignResidence foreign) {
 		return new ResidentRecord(atenaNumber, historyNumber, householdNumber, relationship, memberOrder, status, type,
 				name, birthDate, gender, familyRegister, foreign, becameResidentDate, address, addressFixedDate,
-				previousAddress, destinationAddress, residentCode, myNumber, voterRegistered, removalReason, removalDate,
+				previousAddress, destinationAddress, residentCode, myNumber, voterRegistered, qualifications, removalReason, removalDate,
 				changeReason, changeDate, notifiedDate, processedAt, processedBy, changeNote);
 	}
 }

@@ -23,7 +23,10 @@ class ResidentRecordRepository {
 			+ "residence_status, residence_period, residence_expiry, residence_card_number, became_resident_date, "
 			+ "town_code, address, address_katagaki, postal_code, address_fixed_date, previous_address, "
 			+ "destination_address, resident_code, my_number_enc, voter_registered, removal_reason, removal_date, "
-			+ "change_reason, change_date, notified_date, processed_at, processed_by, change_note";
+			+ "change_reason, change_date, notified_date, processed_at, processed_by, change_note, nhi_from, nhi_until, "
+			+ "late_elderly_from, late_elderly_until, long_term_care_from, long_term_care_until, pension_number, "
+			+ "pension_category, pension_from, child_allowance_from, child_allowance_until, card_status, sign_cert_serial, "
+			+ "auth_cert_serial";
 
 	private static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
@@ -180,6 +183,7 @@ class ResidentRecordRepository {
 		FamilyRegister f = r.familyRegister();
 		ForeignResidence x = r.foreign();
 		Address a = r.address();
+		Qualifications q = r.qualifications();
 		return new Object[] { r.atenaNumber().value(), r.historyNumber(), true, r.householdNumber().value(),
 				r.relationship(), r.memberOrder(), r.status().name(), r.type().name(), n.family(), blankToNull(n.given()),
 				blankToNull(n.familyKana()), blankToNull(n.givenKana()), Kana.searchKey(n.familyKana(), n.givenKana()),
@@ -194,7 +198,10 @@ class ResidentRecordRepository {
 				r.myNumber() == null ? null : r.myNumber().ciphertext(), r.voterRegistered(),
 				r.removalReason() == null ? null : r.removalReason().name(), r.removalDate(), r.changeReason().name(),
 				r.changeDate(), r.notifiedDate(), Timestamp.from(r.processedAt()), r.processedBy(),
-				blankToNull(r.changeNote()) };
+				blankToNull(r.changeNote()), q.nationalHealthInsuranceFrom(), q.nationalHealthInsuranceUntil(),
+				q.lateElderlyMedicalFrom(), q.lateElderlyMedicalUntil(), q.longTermCareFrom(), q.longTermCareUntil(),
+				q.pensionNumber(), q.pensionCategory(), q.pensionFrom(), q.childAllowanceFrom(), q.childAllowanceUntil(),
+				q.cardStatus(), q.signatureCertificateSerial(), q.authenticationCertificateSerial() };
 	}
 
 	static String nameSearch(PersonName n) {
@@ -235,7 +242,13 @@ class ResidentRecordRepository {
 						rs.getString("postal_code")),
 				date(rs, "address_fixed_date"), rs.getString("previous_address"), rs.getString("destination_address"),
 				rs.getString("resident_code"), enc == null ? null : new EncryptedMyNumber(enc, null),
-				rs.getBoolean("voter_registered"), removal == null ? null : ChangeReason.valueOf(removal),
+				rs.getBoolean("voter_registered"),
+				new Qualifications(date(rs, "nhi_from"), date(rs, "nhi_until"), date(rs, "late_elderly_from"),
+						date(rs, "late_elderly_until"), date(rs, "long_term_care_from"), date(rs, "long_term_care_until"),
+						rs.getString("pension_number"), rs.getString("pension_category"), date(rs, "pension_from"),
+						date(rs, "child_allowance_from"), date(rs, "child_allowance_until"), rs.getString("card_status"),
+						rs.getString("sign_cert_serial"), rs.getString("auth_cert_serial")),
+				removal == null ? null : ChangeReason.valueOf(removal),
 				date(rs, "removal_date"), ChangeReason.valueOf(rs.getString("change_reason")), date(rs, "change_date"),
 				date(rs, "notified_date"), rs.getTimestamp("processed_at").toInstant(), rs.getString("processed_by"),
 				rs.getString("change_note"));

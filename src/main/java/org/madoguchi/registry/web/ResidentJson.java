@@ -3,6 +3,7 @@ package org.madoguchi.registry.web;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.madoguchi.registry.Qualifications;
 import org.madoguchi.registry.ResidentRecord;
 
 /**
@@ -17,7 +18,7 @@ public record ResidentJson(String atenaNumber, int historyNumber, String househo
 		String residenceStatus, String residencePeriod, LocalDate residenceExpiry, String residenceCardNumber,
 		LocalDate becameResidentDate, String townCode, String address, String addressKatagaki, String postalCode,
 		LocalDate addressFixedDate, String previousAddress, String destinationAddress, String residentCode,
-		boolean myNumberRegistered, boolean voterRegistered, String removalReason, LocalDate removalDate,
+		boolean myNumberRegistered, boolean voterRegistered, Qualifications qualifications, String removalReason, LocalDate removalDate,
 		String changeReason, String changeReasonJapanese, LocalDate changeDate, LocalDate notifiedDate,
 		Instant processedAt, String processedBy, String changeNote) {
 
@@ -34,7 +35,7 @@ public record ResidentJson(String atenaNumber, int historyNumber, String househo
 				x == null ? null : x.status(), x == null ? null : x.period(), x == null ? null : x.expiry(),
 				x == null ? null : x.cardNumber(), r.becameResidentDate(), a.townCode(), a.text(), a.katagaki(),
 				a.postalCode(), r.addressFixedDate(), r.previousAddress(), r.destinationAddress(), r.residentCode(),
-				r.hasMyNumber(), r.voterRegistered(), r.removalReason() == null ? null : r.removalReason().name(),
+				r.hasMyNumber(), r.voterRegistered(), r.qualifications(), r.removalReason() == null ? null : r.removalReason().name(),
 				r.removalDate(), r.changeReason().name(), r.changeReason().japanese(), r.changeDate(), r.notifiedDate(),
 				r.processedAt(), r.processedBy(), r.changeNote());
 	}
