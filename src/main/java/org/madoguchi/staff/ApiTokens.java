@@ -59,8 +59,39 @@ public class ApiTokens {
 		if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
 			return Optional.empty();
 		}
+		String hash = hash(token);
+		long now = System.nanoTime();
+		Cached cached = recent.get(hash);
+		if (cached != null && now - cached.at() < CACHE_NANOS) {
+			return Optional.of(cached.account());
+		}
+		Optional<StaffAccount> account = lookup(hash);
+		if (account.isPresent()) {
+			if (recent.size() > 10_000) {
+				recent.clear();
+			}
+			recent.put(hash, new Cached(account.get(), now));
+		}
+		else {
+			recent.remove(hash);
+		}
+		return account;
+	}
+
+	/**
+	 * A short per-node cache of verified tokens, so that a busy linked system does not cost two queries per
+	 * call; an expired, disabled or revoked token stops working on every node within {@link #CACHE_NANOS}.
+	 */
+	private record Cached(StaffAccount account, long at) {
+	}
+
+	static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
+	private final java.util.concurrent.ConcurrentHashMap<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private Optional<StaffAccount> lookup(String hash) {
 		List<String> users = jdbc.queryForList("SELECT username FROM staff_api_token WHERE token_hash = ? AND expires_at > ?",
-				String.class, hash(token), Timestamp.from(Instant.now()));
+				String.class, hash, Timestamp.from(Instant.now()));
 		return users.isEmpty() ? Optional.empty() : accounts.find(users.get(0)).filter(StaffAccount::enabled);
 	}
 

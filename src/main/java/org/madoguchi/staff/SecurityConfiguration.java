@@ -27,6 +27,10 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(c -> c.disable())
+			// nothing of the browser machinery on the API: no saved requests, no logout, no anonymous user
+			.requestCache(c -> c.disable())
+			.logout(l -> l.disable())
+			.anonymous(a -> a.disable())
 			.addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/api/v1/audit/**").hasAnyRole("AUDITOR", "ADMIN")
