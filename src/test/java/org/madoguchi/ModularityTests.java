@@ -16,6 +16,8 @@ class ModularityTests {
 
 	@Test
 	void writesModuleDocumentation() {
-		new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+		// PlantUML C4 diagrams of all modules and of each one, in target/spring-modulith-docs. (Module canvases
+		// are left out: Spring Modulith 2.0.3's Javadoc reader fails on records without documented methods.)
+		new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
 	}
 }

@@ -146,16 +146,13 @@ class ResidentRecordRepository {
 			args.add(q.atenaNumber());
 		}
 		if (q.kanaPrefix() != null) {
-			sql.append(" AND kana_search LIKE ?");
-			args.add(likePrefix(Kana.searchKey(q.kanaPrefix())));
+			prefix(sql, args, "kana_search", Kana.searchKey(q.kanaPrefix()));
 		}
 		if (q.namePrefix() != null) {
-			sql.append(" AND name_search LIKE ?");
-			args.add(likePrefix(q.namePrefix().replace(" ", "").replace("\u3000", "")));
+			prefix(sql, args, "name_search", q.namePrefix().replace(" ", "").replace("\u3000", ""));
 		}
 		if (q.addressPrefix() != null) {
-			sql.append(" AND address LIKE ?");
-			args.add(likePrefix(q.addressPrefix().strip()));
+			prefix(sql, args, "address", q.addressPrefix().strip());
 		}
 		if (q.birthDate() != null) {
 			sql.append(" AND birth_date = ?");
@@ -170,6 +167,37 @@ class ResidentRecordRepository {
 		sql.append(" ORDER BY ").append(order).append(", atena_number");
 		sql.append(" LIMIT ").append(q.limit()).append(" OFFSET ").append(q.offset());
 		return jdbc.query(sql.toString(), MAPPER, args.toArray());
+	}
+
+	/**
+	 * A prefix condition that an index serves even in a generic (parameterised) plan: the range
+	 * {@code [prefix, next)} where {@code next} is the prefix with its last character incremented, which holds
+	 * exactly the strings that start with the prefix (a LIKE is the fallback). PostgreSQL compares these columns in code-point order (COLLATE "C"), H2
+	 * in UTF-16 order; both agree on the range for characters of the Basic Multilingual Plane.
+	 */
+	private static void prefix(StringBuilder sql, List<Object> args, String column, String prefix) {
+		String next = nextPrefix(prefix);
+		if (next != null) {
+			// exact on its own; a LIKE beside it would make the planner think the range small and sort it whole
+			sql.append(" AND ").append(column).append(" >= ? AND ").append(column).append(" < ?");
+			args.add(prefix);
+			args.add(next);
+			return;
+		}
+		sql.append(" AND ").append(column).append(" LIKE ?");
+		args.add(likePrefix(prefix));
+	}
+
+	/** The least string above every string that starts with {@code prefix}, or null where that is not simple. */
+	static String nextPrefix(String prefix) {
+		if (prefix.isEmpty()) {
+			return null;
+		}
+		char last = prefix.charAt(prefix.length() - 1);
+		if (Character.isSurrogate(last) || last == '\uD7FF' || last == '\uFFFF') {
+			return null;
+		}
+		return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
 	}
 
 	static String likePrefix(String prefix) {

@@ -51,8 +51,9 @@ class RegisterApiController {
 
 	@GetMapping("/residents")
 	@Operation(summary = "Search the current register", description = "At least one criterion. kana accepts hiragana "
-			+ "or katakana; name/kana/address are prefixes. birthDate: 1970-03-15, S45.3.15, 0 for 不詳.")
-	List<ResidentJson> search(@RequestParam(required = false) String atenaNumber,
+			+ "or katakana; name/kana/address are prefixes. birthDate: 1970-03-15, S45.3.15, 0 for 不詳. Returns one "
+			+ "summary line per person; GET /residents/{atenaNumber} gives the full record.")
+	List<ResidentSummaryJson> search(@RequestParam(required = false) String atenaNumber,
 			@RequestParam(required = false) String kana, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String address, @RequestParam(required = false) String birthDate,
 			@RequestParam(defaultValue = "false") boolean includeRemoved, @RequestParam(defaultValue = "20") int limit,
@@ -70,7 +71,7 @@ class RegisterApiController {
 		if (q.isEmpty()) {
 			throw new InvalidInputException(FieldError.of("kana", "error.search.empty"));
 		}
-		return register.search(q).stream().map(ResidentJson::of).toList();
+		return register.search(q).stream().map(ResidentSummaryJson::of).toList();
 	}
 
 	@GetMapping("/residents/{atenaNumber}")
