@@ -79,8 +79,12 @@ lookup() {    # 2: 32 clients, warm-up 5 s, 30 s measured, two phases
       WHERE latest AND kana_search IS NOT NULL AND length(kana_search) >= 3 ORDER BY random() LIMIT 2000" > "$OUT/kana.txt"
   for kind in atena kana; do
     log "lookup load: $kind"
-    timeout 90 java bench/LookupLoad.java "$BASE" "$(cat "$OUT/token.madoguchi")" "$kind" "$OUT/$kind.txt" 32 5 30 \
+    timeout 90 java bench/LookupLoad.java "$BASE" "$(cat "$OUT/token.madoguchi")" "$kind" "$OUT/$kind.txt" 32 "${WARMUP:-20}" 30 \
       | tee "$OUT/lookup-$kind.txt"
+    for c in 1 4; do   # the same requests from fewer clients: latency without queueing on two cores
+      timeout 40 java bench/LookupLoad.java "$BASE" "$(cat "$OUT/token.madoguchi")" "$kind" "$OUT/$kind.txt" "$c" 3 15 \
+        | tee -a "$OUT/lookup-$kind-low.txt"
+    done
   done
 }
 
