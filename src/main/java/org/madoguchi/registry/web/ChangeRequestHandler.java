@@ -32,13 +32,11 @@ class ChangeRequestHandler {
 		var reason = reason(r.reason(), "reason", errors);
 		HouseholdNumber join = household(r.joinHousehold(), "joinHousehold", errors, false);
 		List<PersonEntry> persons = persons(r.persons(), errors);
-		if (!errors.isEmpty()) {
-			List<FieldError> all = new java.util.ArrayList<>(errors);
-			for (int i = 0; i < persons.size(); i++) {
-				all.addAll(changes.check("persons[" + i + "].", persons.get(i), true, errors));
-			}
-			throwIf(all);
+		java.util.Map<String, PersonEntry> byPrefix = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < persons.size(); i++) {
+			byPrefix.put("persons[" + i + "].", persons.get(i));
 		}
+		throwIfUnreadable(errors, byPrefix, true);
 		return changes.moveIn(new RegisterCommands.MoveIn(reason, join,
 				r.address() == null ? null : r.address().toAddress(), r.previousAddress(), r.changeDate(),
 				r.notifiedDate(), persons));
@@ -73,11 +71,7 @@ class ChangeRequestHandler {
 			throw new InvalidInputException(FieldError.of("child", "error.required"));
 		}
 		PersonEntry child = r.child().toEntry("child.", errors);
-		if (!errors.isEmpty()) {
-			List<FieldError> all = new java.util.ArrayList<>(errors);
-			all.addAll(changes.check("child.", child, true, errors));
-			throwIf(all);
-		}
+		throwIfUnreadable(errors, java.util.Map.of("child.", child), true);
 		return changes.birth(new RegisterCommands.Birth(h, child, r.notifiedDate()));
 	}
 
@@ -123,11 +117,21 @@ class ChangeRequestHandler {
 			throw new InvalidInputException(FieldError.of("corrected", "error.required"));
 		}
 		PersonEntry entry = r.corrected().toEntry("", errors);
-		if (!errors.isEmpty()) {
-			List<FieldError> all = new java.util.ArrayList<>(errors);
-			all.addAll(changes.check("", entry, false, errors));
-			throwIf(all);
-		}
+		throwIfUnreadable(errors, java.util.Map.of("", entry), false);
 		return changes.correct(new RegisterCommands.Correct(person, entry, r.note(), r.changeDate()));
+	}
+
+	/**
+	 * When some values could not be read, reports them together with every rule the readable values break,
+	 * so that the form shows all problems at once rather than in rounds.
+	 */
+	private void throwIfUnreadable(List<FieldError> unreadable, java.util.Map<String, PersonEntry> persons,
+			boolean withRelationship) {
+		if (unreadable.isEmpty()) {
+			return;
+		}
+		List<FieldError> all = new java.util.ArrayList<>(unreadable);
+		persons.forEach((prefix, person) -> all.addAll(changes.check(prefix, person, withRelationship, unreadable)));
+		throwIf(all);
 	}
 }
