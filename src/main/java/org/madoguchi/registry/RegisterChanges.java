@@ -154,6 +154,11 @@ public class RegisterChanges {
 			if (c.newHead() == null || moving.stream().noneMatch(r -> r.atenaNumber().equals(c.newHead()))) {
 				throw new InvalidInputException(org.madoguchi.platform.FieldError.of("newHead", "error.newHead"));
 			}
+			if (c.relationships() != null && !c.relationships().isEmpty()) {
+				relationshipsFor(v, moving.stream().map(ResidentRecord::atenaNumber).toList(), c.newHead(),
+						c.relationships());
+				throwIfInvalid(v);
+			}
 			target = HouseholdNumber.ofSerial(numbers.reserve("household", 1));
 			records.insertHouseholds(List.of(target), now);
 		}
@@ -163,8 +168,10 @@ public class RegisterChanges {
 			ResidentRecord s = r.next(ChangeReason.MOVE_WITHIN_CITY, c.changeDate(), c.notifiedDate(), now,
 					StaffContext.username(), null).withAddress(c.newAddress(), c.changeDate());
 			if (!whole) {
+				// 続柄 to the new head as given; without them a former head becomes 縁故者 and others keep theirs
+				String given = c.relationships() == null ? null : c.relationships().get(r.atenaNumber());
 				s = s.withHousehold(target, r.atenaNumber().equals(c.newHead()) ? Relationship.HEAD
-						: (r.isHead() ? "縁故者" : r.relationship()), order++);
+						: given != null ? given : (r.isHead() ? "縁故者" : r.relationship()), order++);
 			}
 			next.add(s);
 		}

@@ -17,10 +17,17 @@ public final class RegisterCommands {
 
 	/**
 	 * 転居: a move within the city. All members when {@code members} is empty; a part of the household
-	 * moving forms a new household headed by {@code newHead}.
+	 * moving forms a new household headed by {@code newHead}, and {@code relationships} then gives every
+	 * other mover's 続柄 to the new head.
 	 */
 	public record MoveWithinCity(HouseholdNumber household, List<AtenaNumber> members, Address newAddress,
-			AtenaNumber newHead, LocalDate changeDate, LocalDate notifiedDate) {
+			AtenaNumber newHead, Map<AtenaNumber, String> relationships, LocalDate changeDate, LocalDate notifiedDate) {
+
+		/** The whole household moves, or a part whose 続柄 stay as they are. */
+		public MoveWithinCity(HouseholdNumber household, List<AtenaNumber> members, Address newAddress,
+				AtenaNumber newHead, LocalDate changeDate, LocalDate notifiedDate) {
+			this(household, members, newAddress, newHead, Map.of(), changeDate, notifiedDate);
+		}
 	}
 
 	/** 転出 (国内 or 国外). {@code changeDate} may be a planned date up to 30 days after the notification. */

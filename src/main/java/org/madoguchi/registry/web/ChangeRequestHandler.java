@@ -51,8 +51,10 @@ class ChangeRequestHandler {
 			errors.add(FieldError.of("newAddress", "error.required"));
 		}
 		throwIf(errors);
+		var rel = relationships(r.relationships(), errors);
+		throwIf(errors);
 		return changes.moveWithinCity(new RegisterCommands.MoveWithinCity(h, members, r.newAddress().toAddress(), head,
-				r.changeDate(), r.notifiedDate()));
+				rel, r.changeDate(), r.notifiedDate()));
 	}
 
 	List<AtenaNumber> moveOut(MoveOutRequest r) {

@@ -33,7 +33,7 @@ public final class ChangeRequests {
 	}
 
 	public record MoveWithinCityRequest(String household, List<String> members, AddressInput newAddress, String newHead,
-			LocalDate changeDate, LocalDate notifiedDate) {
+			Map<String, String> relationships, LocalDate changeDate, LocalDate notifiedDate) {
 	}
 
 	public record MoveOutRequest(String reason, List<String> members, String destination, LocalDate changeDate,

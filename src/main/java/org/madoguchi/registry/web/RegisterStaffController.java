@@ -253,8 +253,15 @@ class RegisterStaffController {
 				yield "/staff/households/" + h.value();
 			}
 			case "move" -> {
+				// 続柄 only matter when part of the household moves (it becomes a new household)
+				Map<String, String> movers = new LinkedHashMap<>();
+				relationships.forEach((a, rel) -> {
+					if (selected.contains(a)) {
+						movers.put(a, rel);
+					}
+				});
 				handler.moveWithinCity(new ChangeRequests.MoveWithinCityRequest(household, selected, address,
-						params.get("newHead"), changeDate, notifiedDate));
+						params.get("newHead"), movers, changeDate, notifiedDate));
 				yield "/staff/households/" + household;
 			}
 			case "birth" -> {
