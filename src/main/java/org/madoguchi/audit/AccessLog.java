@@ -21,6 +21,16 @@ public interface AccessLog {
 
 	List<Entry> find(Query query);
 
+	/**
+	 * Patterns an auditor should look at since a day: reads of resident data at night (22:00–06:00) and
+	 * hours in which one staff member read more than {@code massThreshold} records (mass searches).
+	 */
+	List<Alert> alerts(java.time.Instant since, int massThreshold);
+
+	/** One pattern found: who, which hour (or night), how many accesses, and the kind of alert. */
+	record Alert(String kind, String actor, Instant hour, long accesses) {
+	}
+
 	long count(Query query);
 
 	/**

@@ -24,6 +24,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Tag(name = "Access log (監査)")
 class AccessLogController {
 
+	/** Reads of resident records by one person within one hour above which the auditor is alerted. */
+	static final int MASS_READS_PER_HOUR = 200;
+
 	private final AccessLog log;
 
 	AccessLogController(AccessLog log) {
@@ -43,6 +46,7 @@ class AccessLogController {
 		model.addAttribute("total", log.count(q));
 		model.addAttribute("page", Math.max(0, page));
 		model.addAttribute("actions", Arrays.stream(AccessAction.values()).map(Enum::name).toList());
+		model.addAttribute("alerts", log.alerts(java.time.Instant.now().minus(java.time.Duration.ofDays(30)), MASS_READS_PER_HOUR));
 		model.addAttribute("activeNav", "audit");
 		model.addAttribute("fieldErrors", java.util.Map.of());
 		log.record(AccessAction.READ_ACCESS_LOG, null, q.toString());
@@ -62,6 +66,18 @@ class AccessLogController {
 		AccessLog.Query q = query(actor, action, subject, from, to, limit, offset);
 		log.record(AccessAction.READ_ACCESS_LOG, null, q.toString());
 		return log.find(q);
+	}
+
+	@GetMapping(path = "/api/v1/audit/alerts", produces = "application/json")
+	@ResponseBody
+	@Transactional
+	@Operation(summary = "Night-time reads and mass reads in the last N days (監査/管理者)")
+	@SecurityRequirement(name = "bearer")
+	List<AccessLog.Alert> alerts(@RequestParam(defaultValue = "30") int days,
+			@RequestParam(defaultValue = "" + MASS_READS_PER_HOUR) int threshold) {
+		log.record(AccessAction.READ_ACCESS_LOG, null, "alerts " + days + " days");
+		return log.alerts(java.time.Instant.now().minus(java.time.Duration.ofDays(Math.max(1, Math.min(days, 366)))),
+				Math.max(1, threshold));
 	}
 
 	private static AccessLog.Query query(String actor, String action, String subject, LocalDate from, LocalDate to,

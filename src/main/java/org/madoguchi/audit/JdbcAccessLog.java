@@ -76,6 +76,24 @@ class JdbcAccessLog implements AccessLog {
 	}
 
 	@Override
+	public List<Alert> alerts(Instant since, int massThreshold) {
+		String reads = "('SEARCH','READ_PERSON','READ_HISTORY','READ_HOUSEHOLD','REVEAL_MY_NUMBER','EXPORT')";
+		List<Alert> out = new ArrayList<>();
+		out.addAll(jdbc.query("SELECT actor, DATE_TRUNC('hour', occurred_at) AS h, COUNT(*) AS n FROM access_log "
+				+ "WHERE occurred_at >= ? AND action IN " + reads + " AND (EXTRACT(HOUR FROM occurred_at) >= 22 "
+				+ "OR EXTRACT(HOUR FROM occurred_at) < 6) GROUP BY actor, DATE_TRUNC('hour', occurred_at) "
+				+ "ORDER BY h DESC LIMIT 200",
+				(rs, i) -> new Alert("NIGHT", rs.getString("actor"), rs.getTimestamp("h").toInstant(), rs.getLong("n")),
+				Timestamp.from(since)));
+		out.addAll(jdbc.query("SELECT actor, DATE_TRUNC('hour', occurred_at) AS h, COUNT(*) AS n FROM access_log "
+				+ "WHERE occurred_at >= ? AND action IN " + reads + " GROUP BY actor, DATE_TRUNC('hour', occurred_at) "
+				+ "HAVING COUNT(*) > ? ORDER BY n DESC LIMIT 200",
+				(rs, i) -> new Alert("MASS", rs.getString("actor"), rs.getTimestamp("h").toInstant(), rs.getLong("n")),
+				Timestamp.from(since), massThreshold));
+		return out;
+	}
+
+	@Override
 	public long count(Query q) {
 		List<Object> args = new ArrayList<>();
 		String where = where(q, args);
