@@ -50,24 +50,30 @@ public class ResidentRegister {
 	/** The current record of a person, with protections; refused while an inquiry 抑止 is in force. */
 	@Transactional(noRollbackFor = RuleViolationException.class)
 	public PersonView person(AtenaNumber atena) {
+		PersonView view = inquire(atena, AccessAction.READ_PERSON);
+		accessLog.record(AccessAction.READ_PERSON, atena.value(), null);
+		return view;
+	}
+
+	@Transactional(noRollbackFor = RuleViolationException.class)
+	public List<ResidentRecord> history(AtenaNumber atena) {
+		inquire(atena, AccessAction.READ_HISTORY);
+		List<ResidentRecord> history = records.history(atena);
+		accessLog.record(AccessAction.READ_HISTORY, atena.value(), history.size() + " snapshots");
+		return history;
+	}
+
+	/** Loads a person and refuses (logging the refusal) while an inquiry 抑止 is in force. */
+	private PersonView inquire(AtenaNumber atena, AccessAction action) {
 		ResidentRecord record = records.findLatest(atena).orElseThrow(() -> new NotFoundException("person " + atena));
 		List<Suppression> suppressions = protections.suppressions(atena.value(), record.householdNumber().value());
 		LocalDate today = LocalDate.now(clock);
 		if (suppressions.stream().anyMatch(s -> s.activeOn(today) && s.blockInquiry())
 				&& !StaffContext.hasAnyRole("ADMIN")) {
-			accessLog.recordDenied(AccessAction.READ_PERSON, atena.value(), "inquiry suppressed (抑止)");
+			accessLog.recordDenied(action, atena.value(), "inquiry suppressed (抑止)");
 			throw new RuleViolationException("error.rule.inquirySuppressed");
 		}
-		accessLog.record(AccessAction.READ_PERSON, atena.value(), null);
 		return new PersonView(record, protections.supportMeasures(atena), suppressions, today);
-	}
-
-	@Transactional
-	public List<ResidentRecord> history(AtenaNumber atena) {
-		person(atena);
-		List<ResidentRecord> history = records.history(atena);
-		accessLog.record(AccessAction.READ_HISTORY, atena.value(), history.size() + " snapshots");
-		return history;
 	}
 
 	@Transactional
