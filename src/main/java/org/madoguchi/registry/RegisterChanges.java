@@ -42,6 +42,9 @@ public class RegisterChanges {
 	/** A 転出 may be notified up to 14 days ahead (住基法 第24条); we allow a margin to 30. */
 	static final int MOVE_OUT_DAYS_AHEAD = 30;
 
+	/** One notification (届出) names at most this many persons; larger sets come by CSV import. */
+	static final int MAX_PERSONS_PER_CHANGE = 30;
+
 	private final ResidentRecordRepository records;
 	private final ProtectionRepository protections;
 	private final NumberAllocator numbers;
@@ -77,6 +80,9 @@ public class RegisterChanges {
 		v.text("previousAddress", c.previousAddress(), EntryValidator.ADDRESS_MAX, true);
 		if (c.persons() == null || c.persons().isEmpty()) {
 			v.reject("persons", "error.required");
+		}
+		else if (c.persons().size() > MAX_PERSONS_PER_CHANGE) {
+			v.reject("persons", "error.tooMany", MAX_PERSONS_PER_CHANGE);
 		}
 		else {
 			for (int i = 0; i < c.persons().size(); i++) {
@@ -190,6 +196,9 @@ public class RegisterChanges {
 		v.text("destination", c.destination(), EntryValidator.ADDRESS_MAX, true);
 		if (c.members() == null || c.members().isEmpty()) {
 			v.reject("members", "error.required");
+		}
+		else if (c.members().size() > MAX_PERSONS_PER_CHANGE) {
+			v.reject("members", "error.tooMany", MAX_PERSONS_PER_CHANGE);
 		}
 		throwIfInvalid(v);
 		List<ResidentRecord> leaving = lockedResidents(c.members());

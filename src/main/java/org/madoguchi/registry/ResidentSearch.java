@@ -1,5 +1,7 @@
 package org.madoguchi.registry;
 
+import java.util.List;
+
 /**
  * A search over the current register. Every given criterion must match; at least one is required.
  *
@@ -24,6 +26,19 @@ public record ResidentSearch(String atenaNumber, String kanaPrefix, String nameP
 		addressPrefix = blank(addressPrefix);
 		limit = Math.max(1, Math.min(limit, MAX_LIMIT));
 		offset = Math.max(0, offset);
+	}
+
+	/** Longest text a search criterion may have. */
+	public static final int MAX_CRITERION = 100;
+
+	/** Criteria that are longer than allowed, by field name. */
+	public List<String> tooLong() {
+		List<String> fields = new java.util.ArrayList<>();
+		if (kanaPrefix != null && kanaPrefix.length() > MAX_CRITERION) fields.add("kana");
+		if (namePrefix != null && namePrefix.length() > MAX_CRITERION) fields.add("name");
+		if (addressPrefix != null && addressPrefix.length() > MAX_CRITERION) fields.add("address");
+		if (atenaNumber != null && atenaNumber.length() > MAX_CRITERION) fields.add("atenaNumber");
+		return fields;
 	}
 
 	public boolean isEmpty() {

@@ -142,6 +142,10 @@ class StaffWebFlowTests {
 			.andExpect(status().isPayloadTooLarge());
 		mvc.perform(get("/api/v1/audit/access-log").with(user("madoguchi").roles("COUNTER")))
 			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/register/residents").param("kana", "ア".repeat(101)).with(user("madoguchi").roles("COUNTER")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("kana"))
+			.andExpect(jsonPath("$.errors[0].code").value("error.tooLong"));
 	}
 
 	@Test

@@ -71,6 +71,10 @@ class RegisterApiController {
 		if (q.isEmpty()) {
 			throw new InvalidInputException(FieldError.of("kana", "error.search.empty"));
 		}
+		if (!q.tooLong().isEmpty()) {
+			throw new InvalidInputException(q.tooLong().stream()
+				.map(f -> FieldError.of(f, "error.tooLong", ResidentSearch.MAX_CRITERION)).toList());
+		}
 		return register.search(q).stream().map(ResidentSummaryJson::of).toList();
 	}
 

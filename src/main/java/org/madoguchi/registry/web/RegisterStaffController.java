@@ -104,6 +104,11 @@ class RegisterStaffController {
 		int size = 20;
 		ResidentSearch q = new ResidentSearch(atenaNumber, kana, name, address, birth, includeRemoved, size + 1,
 				Math.max(0, page) * size);
+		if (!q.tooLong().isEmpty()) {
+			formErrors.addTo(model, q.tooLong().stream()
+				.map(f -> FieldError.of(f, "error.tooLong", ResidentSearch.MAX_CRITERION)).toList());
+			return "registry/search";
+		}
 		if (!q.isEmpty()) {
 			List<ResidentRecord> found = register.search(q);
 			model.addAttribute("results", found.size() > size ? found.subList(0, size) : found);
