@@ -18,6 +18,12 @@ class ChangeFeed {
 
 	static final int MAX_PAGE = 5000;
 
+	private static final String SELECT_PAGE = "SELECT c.seq AS feed_seq, "
+			+ ResidentRecordRepository.COLUMNS.replaceAll("(\\w+)", "r.$1")
+			+ " FROM register_change c JOIN resident_record r "
+			+ "ON r.atena_number = c.atena_number AND r.history_number = c.history_number "
+			+ "WHERE c.seq > ? ORDER BY c.seq LIMIT ?";
+
 	private final JdbcTemplate jdbc;
 	private final NumberAllocator numbers;
 	private final BulkInserter bulk;
@@ -45,10 +51,7 @@ class ChangeFeed {
 
 	List<RegisterChangeEntry> after(long cursor, int limit) {
 		int size = Math.max(1, Math.min(limit, MAX_PAGE));
-		String cols = ResidentRecordRepository.COLUMNS.replaceAll("(\\w+)", "r.$1");
-		return jdbc.query("SELECT c.seq AS feed_seq, " + cols + " FROM register_change c JOIN resident_record r "
-				+ "ON r.atena_number = c.atena_number AND r.history_number = c.history_number "
-				+ "WHERE c.seq > ? ORDER BY c.seq LIMIT ?",
+		return jdbc.query(SELECT_PAGE,
 				(rs, i) -> new RegisterChangeEntry(rs.getLong("feed_seq"), ResidentRecordRepository.map(rs, i)), cursor,
 				size);
 	}

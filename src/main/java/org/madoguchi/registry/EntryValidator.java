@@ -99,6 +99,19 @@ final class EntryValidator {
 		}
 	}
 
+	/**
+	 * The field errors of a person, leaving out fields already reported as unreadable (a value that could
+	 * not be read is reported once, not again as missing).
+	 */
+	List<FieldError> personBesides(String prefix, PersonEntry p, boolean requireRelationship,
+			java.util.Collection<FieldError> alreadyReported) {
+		int before = errors.size();
+		person(prefix, p, requireRelationship);
+		java.util.Set<String> reported = new java.util.HashSet<>();
+		alreadyReported.forEach(e -> reported.add(e.field()));
+		return errors.subList(before, errors.size()).stream().filter(e -> !reported.contains(e.field())).toList();
+	}
+
 	void address(String prefix, Address a) {
 		if (a == null || a.text() == null || a.text().isBlank()) {
 			reject(prefix + "address", "error.required");

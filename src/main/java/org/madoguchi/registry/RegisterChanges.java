@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.madoguchi.audit.AccessAction;
 import org.madoguchi.audit.AccessLog;
+import org.madoguchi.platform.FieldError;
 import org.madoguchi.platform.InvalidInputException;
 import org.madoguchi.platform.NotFoundException;
 import org.madoguchi.platform.RuleViolationException;
@@ -158,7 +159,7 @@ public class RegisterChanges {
 		HouseholdNumber target = c.household();
 		if (!whole) {
 			if (c.newHead() == null || moving.stream().noneMatch(r -> r.atenaNumber().equals(c.newHead()))) {
-				throw new InvalidInputException(org.madoguchi.platform.FieldError.of("newHead", "error.newHead"));
+				throw new InvalidInputException(FieldError.of("newHead", "error.newHead"));
 			}
 			if (c.relationships() != null && !c.relationships().isEmpty()) {
 				relationshipsFor(v, moving.stream().map(ResidentRecord::atenaNumber).toList(), c.newHead(),
@@ -251,7 +252,7 @@ public class RegisterChanges {
 		throwIfInvalid(v);
 		ResidentRecord r = lockedResidents(List.of(c.person())).get(0);
 		if (r.birthDate().earliest().isAfter(c.dateOfDeath())) {
-			throw new InvalidInputException(org.madoguchi.platform.FieldError.of("changeDate", "error.death.beforeBirth"));
+			throw new InvalidInputException(FieldError.of("changeDate", "error.death.beforeBirth"));
 		}
 		requireNotSuppressed(List.of(r));
 		ResidentRecord next = r.next(ChangeReason.DEATH, c.dateOfDeath(), c.notifiedDate(), Instant.now(clock),
@@ -357,7 +358,7 @@ public class RegisterChanges {
 		throwIfInvalid(v);
 		List<ResidentRecord> members = residents(lockedHousehold(c.household()));
 		if (members.stream().noneMatch(r -> r.atenaNumber().equals(c.newHead()))) {
-			throw new InvalidInputException(org.madoguchi.platform.FieldError.of("newHead", "error.newHead"));
+			throw new InvalidInputException(FieldError.of("newHead", "error.newHead"));
 		}
 		relationshipsFor(v, members.stream().map(ResidentRecord::atenaNumber).toList(), c.newHead(), c.relationships());
 		throwIfInvalid(v);
@@ -390,12 +391,12 @@ public class RegisterChanges {
 		requireNotSuppressed(List.of(r));
 		PersonEntry p = c.corrected();
 		if (p.type() != r.type()) {
-			throw new InvalidInputException(org.madoguchi.platform.FieldError.of("type", "error.correct.type"));
+			throw new InvalidInputException(FieldError.of("type", "error.correct.type"));
 		}
 		String code = p.residentCode() == null || p.residentCode().isBlank() ? r.residentCode() : p.residentCode();
 		if (code != null && !code.equals(r.residentCode())) {
 			if (records.residentCodeTaken(code, r.atenaNumber())) {
-				throw new InvalidInputException(org.madoguchi.platform.FieldError.of("residentCode", "error.residentCode.taken"));
+				throw new InvalidInputException(FieldError.of("residentCode", "error.residentCode.taken"));
 			}
 			records.updateIdentityKeys(r.atenaNumber(), code);
 		}
@@ -416,10 +417,10 @@ public class RegisterChanges {
 	public long addSupportMeasure(AtenaNumber atena, String kind, LocalDate start, String note) {
 		requireRole();
 		if (!Set.of("DV", "STALKING", "CHILD_ABUSE", "OTHER").contains(kind)) {
-			throw new InvalidInputException(org.madoguchi.platform.FieldError.of("kind", "error.supportKind"));
+			throw new InvalidInputException(FieldError.of("kind", "error.supportKind"));
 		}
 		if (start == null) {
-			throw new InvalidInputException(org.madoguchi.platform.FieldError.of("start", "error.required"));
+			throw new InvalidInputException(FieldError.of("start", "error.required"));
 		}
 		records.findLatest(atena).orElseThrow(() -> new NotFoundException("person " + atena));
 		long id = protections.addSupportMeasure(atena, kind, start, start.plusYears(1).minusDays(1),
@@ -484,13 +485,9 @@ public class RegisterChanges {
 	 * Field checks of one person without applying anything, so that a form can report unreadable
 	 * values and rule-breaking ones together. Errors for fields in {@code alreadyReported} are left out.
 	 */
-	public List<org.madoguchi.platform.FieldError> check(String prefix, PersonEntry person, boolean withRelationship,
-			java.util.Collection<org.madoguchi.platform.FieldError> alreadyReported) {
-		EntryValidator v = validator();
-		v.person(prefix, person, withRelationship);
-		Set<String> reported = alreadyReported.stream().map(org.madoguchi.platform.FieldError::field)
-				.collect(Collectors.toSet());
-		return v.errors().stream().filter(e -> !reported.contains(e.field())).toList();
+	public List<FieldError> check(String prefix, PersonEntry person, boolean withRelationship,
+			java.util.Collection<FieldError> alreadyReported) {
+		return validator().personBesides(prefix, person, withRelationship, alreadyReported);
 	}
 
 	// ---------------------------------------------------------------- helpers
@@ -525,7 +522,7 @@ public class RegisterChanges {
 	}
 
 	private void checkUniqueKeys(List<PersonEntry> persons, AtenaNumber except, String prefixPattern) {
-		List<org.madoguchi.platform.FieldError> errors = new ArrayList<>();
+		List<FieldError> errors = new ArrayList<>();
 		Set<String> codes = new HashSet<>();
 		Set<String> myNumbers = new HashSet<>();
 		for (int i = 0; i < persons.size(); i++) {
@@ -533,12 +530,12 @@ public class RegisterChanges {
 			String prefix = String.format(prefixPattern, i);
 			if (p.residentCode() != null && !p.residentCode().isBlank()
 					&& (!codes.add(p.residentCode()) || records.residentCodeTaken(p.residentCode(), except))) {
-				errors.add(org.madoguchi.platform.FieldError.of(prefix + "residentCode", "error.residentCode.taken"));
+				errors.add(FieldError.of(prefix + "residentCode", "error.residentCode.taken"));
 			}
 			if (p.myNumber() != null && !p.myNumber().isBlank()) {
 				String hmac = cipher.hmac(new MyNumber(p.myNumber()));
 				if (!myNumbers.add(hmac) || records.myNumberTaken(hmac)) {
-					errors.add(org.madoguchi.platform.FieldError.of(prefix + "myNumber", "error.myNumber.taken"));
+					errors.add(FieldError.of(prefix + "myNumber", "error.myNumber.taken"));
 				}
 			}
 		}
@@ -549,10 +546,11 @@ public class RegisterChanges {
 
 	/** Locks a household and returns its members' latest snapshots (residents and 除票). */
 	private List<ResidentRecord> lockedHousehold(HouseholdNumber number) {
-		if (number == null || !records.lockHousehold(number)) {
-			throw new NotFoundException("household " + number);
+		if (number == null) {
+			throw new NotFoundException("household");
 		}
-		if ("DISSOLVED".equals(records.householdStatus(number))) {
+		String status = records.lockHousehold(number).orElseThrow(() -> new NotFoundException("household " + number));
+		if ("DISSOLVED".equals(status)) {
 			throw new RuleViolationException("error.rule.householdDissolved", number.value());
 		}
 		List<ResidentRecord> members = records.householdMembers(number);
@@ -581,7 +579,7 @@ public class RegisterChanges {
 
 	private static void requireDistinct(List<AtenaNumber> persons) {
 		if (new HashSet<>(persons).size() != persons.size()) {
-			throw new InvalidInputException(org.madoguchi.platform.FieldError.of("members", "error.duplicate"));
+			throw new InvalidInputException(FieldError.of("members", "error.duplicate"));
 		}
 	}
 

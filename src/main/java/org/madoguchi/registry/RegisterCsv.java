@@ -222,13 +222,7 @@ public class RegisterCsv {
 		form.setResidenceExpiry(date(col.apply("residence_expiry"), "residence_expiry", rowErrors));
 		LocalDate since = date(col.apply("since"), "since", rowErrors);
 		PersonEntry entry = form.toEntry("", rowErrors);
-		int before = validator.errors().size();
-		validator.person("", entry, true);
-		Set<String> unreadable = new HashSet<>();
-		rowErrors.forEach(e -> unreadable.add(e.field()));
-		// a value that could not be read is reported once, not again as missing
-		validator.errors().subList(before, validator.errors().size()).stream()
-				.filter(e -> !unreadable.contains(e.field())).forEach(rowErrors::add);
+		rowErrors.addAll(validator.personBesides("", entry, true, List.copyOf(rowErrors)));
 		String key = col.apply("household_key");
 		if (key == null) {
 			rowErrors.add(FieldError.of("household_key", "error.required"));

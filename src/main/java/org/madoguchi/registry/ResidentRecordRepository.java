@@ -92,16 +92,10 @@ class ResidentRecordRepository {
 		}
 	}
 
-	/** Locks a household row; returns false if it does not exist. */
-	boolean lockHousehold(HouseholdNumber number) {
-		return !jdbc.queryForList("SELECT status FROM household WHERE household_number = ? FOR UPDATE", String.class,
-				number.value()).isEmpty();
-	}
-
-	String householdStatus(HouseholdNumber number) {
-		List<String> s = jdbc.queryForList("SELECT status FROM household WHERE household_number = ?", String.class,
-				number.value());
-		return s.isEmpty() ? null : s.get(0);
+	/** Locks a household row and returns its status (ACTIVE, DISSOLVED), or empty if there is no such household. */
+	Optional<String> lockHousehold(HouseholdNumber number) {
+		return jdbc.queryForList("SELECT status FROM household WHERE household_number = ? FOR UPDATE", String.class,
+				number.value()).stream().findFirst();
 	}
 
 	// ---- reading ----
