@@ -4,7 +4,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The front page sends each staff member to where their role works. */
+/** The front page sends each staff member to where their role works, and everyone else to the resident portal. */
 @Controller
 class HomeController {
 
@@ -15,10 +15,16 @@ class HomeController {
 		if (roles.contains("ROLE_COUNTER") || roles.contains("ROLE_EXAMINER") || roles.contains("ROLE_ADMIN")) {
 			return "redirect:/staff/residents";
 		}
+		if (roles.contains("ROLE_APPROVER")) {
+			return "redirect:/staff/applications";
+		}
 		if (roles.contains("ROLE_AUDITOR")) {
 			return "redirect:/staff/audit";
 		}
-		return "redirect:/swagger-ui.html"; // linked-system accounts work through the API
+		if (roles.contains("ROLE_LINKAGE")) {
+			return "redirect:/swagger-ui.html"; // linked-system accounts work through the API
+		}
+		return "redirect:/portal"; // residents and visitors: the portal
 
 	}
 }

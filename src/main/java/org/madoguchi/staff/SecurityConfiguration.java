@@ -13,7 +13,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two filter chains: {@code /api/**} is stateless with bearer tokens (no cookies, so no CSRF);
+ * Filter chains: {@code /api/**} is stateless with bearer tokens (no cookies, so no CSRF);
+ * {@code /portal/**} is the resident portal (accounts module, its own sign-in);
  * everything else is the staff web UI with form login, CSRF tokens and a session kept in the
  * database (Spring Session JDBC). Roles are checked per URL here and again per object in the services.
  */
@@ -48,16 +49,19 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** Order 2 is the resident portal's chain ({@code /portal/**}), in the accounts module. */
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(a -> a
-				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
+				.requestMatchers("/", "/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
 				.requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
 				.requestMatchers("/staff/audit/**").hasAnyRole("AUDITOR", "ADMIN")
 				.requestMatchers("/staff/residents/import/**", "/staff/residents/export/**", "/staff/tokens/**")
 				.hasRole("ADMIN")
+				.requestMatchers("/staff/procedures/**").hasRole("ADMIN")
+				.requestMatchers("/staff/applications/**").hasAnyRole("COUNTER", "EXAMINER", "APPROVER", "ADMIN")
 				.requestMatchers("/staff/**").hasAnyRole("COUNTER", "EXAMINER", "ADMIN")
 				.anyRequest().authenticated())
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -6,6 +6,8 @@ public enum StaffRole {
 	COUNTER,
 	/** 審査: examiners — as 窓口, plus 個人番号 reveal, 支援措置 and 抑止. */
 	EXAMINER,
+	/** 決裁者: approvers — the later steps of an approval route (電子決裁), e.g. a section chief. */
+	APPROVER,
 	/** 管理者: administrators — everything, including import/export and accounts. */
 	ADMIN,
 	/** 監査: auditors — the access log only, no resident data. */
