@@ -41,7 +41,7 @@ public class ApiProblemHandler {
 	@ExceptionHandler(RuleViolationException.class)
 	ProblemDetail rule(RuleViolationException e) {
 		ProblemDetail p = problem(HttpStatus.CONFLICT, "rule-violation",
-				messages.getMessage(e.code(), e.args(), e.code(), LocaleContextHolder.getLocale()));
+				messages.getMessage(e.code(), Localized.resolve(e.args(), LocaleContextHolder.getLocale()), e.code(), LocaleContextHolder.getLocale()));
 		p.setProperty("code", e.code());
 		return p;
 	}
@@ -79,7 +79,7 @@ public class ApiProblemHandler {
 	}
 
 	private Map<String, Object> fieldError(FieldError fe, Locale locale) {
-		String message = messages.getMessage(fe.code(), fe.args(), fe.code(), locale);
+		String message = messages.getMessage(fe.code(), Localized.resolve(fe.args(), locale), fe.code(), locale);
 		return fe.row() > 0 ? Map.of("row", fe.row(), "field", fe.field(), "code", fe.code(), "message", message)
 				: Map.of("field", fe.field(), "code", fe.code(), "message", message);
 	}

@@ -27,14 +27,14 @@ public class FormErrors {
 		Locale locale = LocaleContextHolder.getLocale();
 		Map<String, String> byField = new LinkedHashMap<>();
 		for (FieldError e : errors) {
-			String message = messages.getMessage(e.code(), e.args(), e.code(), locale);
+			String message = messages.getMessage(e.code(), Localized.resolve(e.args(), locale), e.code(), locale);
 			String key = e.row() > 0 ? "row" + e.row() + "." + e.field() : e.field();
 			byField.merge(key, message, (a, b) -> a + " " + b);
 		}
 		model.addAttribute("fieldErrors", byField);
 		model.addAttribute("errorSummary", errors.stream().map(e -> new SummaryItem(e.row(), e.field(),
 				messages.getMessage("field." + leaf(e.field()), null, leaf(e.field()), locale),
-				messages.getMessage(e.code(), e.args(), e.code(), locale))).toList());
+				messages.getMessage(e.code(), Localized.resolve(e.args(), locale), e.code(), locale))).toList());
 	}
 
 	public String message(String code, Object[] args) {

@@ -106,6 +106,12 @@ public final class Answers {
 		return List.of(v.toString());
 	}
 
+	/** One answer as JSON text (for CSV cells of compound answers). */
+	public String toJsonOf(String fieldId) {
+		Object v = values.get(fieldId);
+		return v == null ? "" : JSON.writeValueAsString(v);
+	}
+
 	public Answers with(String fieldId, Object value) {
 		Map<String, Object> copy = new LinkedHashMap<>(values);
 		if (value == null) {

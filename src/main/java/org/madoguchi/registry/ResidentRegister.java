@@ -94,6 +94,36 @@ public class ResidentRegister {
 		return members;
 	}
 
+	/**
+	 * The applicant's own record and the live members of their household, for prefilling an online
+	 * application by a resident whose account is linked to this person. Logged like a staff read, with
+	 * the resident as the actor. 個人番号 is never part of what is returned for this use.
+	 *
+	 * @return the person first, then the other live members in household order; empty when the person
+	 *     is no longer a resident or an inquiry 抑止 is in force (prefill is a convenience, never a reason to fail)
+	 */
+	@Transactional
+	public List<ResidentRecord> ownHousehold(AtenaNumber atena) {
+		ResidentRecord me = records.findLatest(atena).orElse(null);
+		if (me == null || !me.isResident()) {
+			return List.of();
+		}
+		LocalDate today = LocalDate.now(clock);
+		if (protections.suppressions(atena.value(), me.householdNumber().value())
+			.stream()
+			.anyMatch(s -> s.activeOn(today) && s.blockInquiry())) {
+			return List.of();
+		}
+		List<ResidentRecord> result = new java.util.ArrayList<>();
+		result.add(me);
+		records.householdMembers(me.householdNumber())
+			.stream()
+			.filter(r -> r.isResident() && !r.atenaNumber().equals(atena))
+			.forEach(result::add);
+		accessLog.record(AccessAction.READ_HOUSEHOLD, subjects(result), "本人によるオンライン申請の事前入力 / applicant prefill");
+		return result;
+	}
+
 	/** Reveals a 個人番号 to 審査 and 管理者 staff; every reveal (and refusal) is logged. */
 	@Transactional
 	public String revealMyNumber(AtenaNumber atena, String reason) {

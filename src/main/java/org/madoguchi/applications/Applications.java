@@ -1,0 +1,409 @@
+package org.madoguchi.applications;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.madoguchi.attachments.Attachments;
+import org.madoguchi.attachments.StoredAttachment;
+import org.madoguchi.payments.Payments;
+import org.madoguchi.platform.FieldError;
+import org.madoguchi.platform.InvalidInputException;
+import org.madoguchi.platform.NotFoundException;
+import org.madoguchi.platform.RuleViolationException;
+import org.madoguchi.procedures.Answers;
+import org.madoguchi.procedures.FieldDefinition;
+import org.madoguchi.procedures.FieldType;
+import org.madoguchi.procedures.PageDefinition;
+import org.madoguchi.procedures.ProcedureCatalog;
+import org.madoguchi.procedures.ProcedureDefinition;
+import org.madoguchi.procedures.ProcedureVersion;
+import org.madoguchi.procedures.ValidationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The applicant's side of an application: start a draft, fill it page by page (saved at every step, so
+ * nothing typed is lost), attach files, check and submit, answer a request for information, correct and
+ * resubmit, withdraw. Every method checks that the application belongs to the applicant; someone else's id
+ * is "not found", never "forbidden", so ids reveal nothing.
+ */
+@Service
+@Transactional
+public class Applications {
+
+	/** Drafts and applications a resident can hold at once (a limit against abuse). */
+	static final int MAX_OPEN_DRAFTS = 50;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final ApplicationRepository repository;
+	private final ProcedureCatalog catalog;
+	private final ApplicationForms forms;
+	private final ApplicantData applicantData;
+	private final Attachments attachments;
+	private final Payments payments;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Applications(ApplicationRepository repository, ProcedureCatalog catalog, ApplicationForms forms,
+			ApplicantData applicantData, Attachments attachments, Payments payments, ApplicationEventPublisher events,
+			Clock clock) {
+		this.repository = repository;
+		this.catalog = catalog;
+		this.forms = forms;
+		this.applicantData = applicantData;
+		this.attachments = attachments;
+		this.payments = payments;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Starts a draft under the procedure's current version, prefilled from what the city knows. */
+	public Application start(String procedureId, Applicant applicant) {
+		ProcedureVersion version = catalog.current(procedureId)
+			.orElseThrow(() -> new NotFoundException("procedure " + procedureId));
+		requireAssurance(version.definition(), applicant);
+		if (applicant.kind() == Applicant.Kind.RESIDENT
+				&& repository.forAccount(applicant.accountId(), MAX_OPEN_DRAFTS + 1)
+					.stream()
+					.filter(Application::isDraft)
+					.count() >= MAX_OPEN_DRAFTS) {
+			throw new RuleViolationException("applications.error.tooManyDrafts", MAX_OPEN_DRAFTS);
+		}
+		Instant now = clock.instant();
+		Answers prefill = applicantData.prefill(version.definition(), applicant);
+		Application draft = new Application(UUID.randomUUID(), null, procedureId, version.version(), Application.DRAFT,
+				applicant.accountId(), applicant.kind() == Applicant.Kind.ANONYMOUS
+						? VisitorKeys.hash(applicant.anonymousKey()) : null,
+				applicant.clientId(), applicant.name(), applicant.email(), language(applicant), prefill, null,
+				version.definition().pages().get(0).id(), 0, null, applicant.atenaNumber(), null, now, now, null, null,
+				null, 0);
+		repository.insert(draft, null, null);
+		repository.append(draft.id(), now, applicant.actor(), applicant.kind().name(), "STARTED", null, null, null,
+				null, true);
+		return draft;
+	}
+
+	/** The applicant's application with its procedure and the timeline they may see. */
+	@Transactional(readOnly = true)
+	public ApplicationView view(UUID id, Applicant applicant) {
+		Application a = owned(id, applicant);
+		return new ApplicationView(a, procedureOf(a), repository.timeline(id, false));
+	}
+
+	/** The resident's applications and drafts, most recently changed first. */
+	@Transactional(readOnly = true)
+	public List<Application> mine(Applicant applicant, int limit) {
+		if (applicant.kind() != Applicant.Kind.RESIDENT) {
+			return List.of();
+		}
+		return repository.forAccount(applicant.accountId(), Math.min(limit, 200));
+	}
+
+	public ProcedureVersion procedureOf(Application a) {
+		return catalog.version(a.procedureId(), a.procedureVersion())
+			.orElseThrow(() -> new IllegalStateException("missing procedure version " + a.procedureId() + " v"
+					+ a.procedureVersion()));
+	}
+
+	/** The validation context for this application: today, the household (when the form has a picker), its files. */
+	public ValidationContext context(Application a, ProcedureDefinition d, Applicant applicant) {
+		boolean picker = d.fields().anyMatch(f -> f.type() == FieldType.HOUSEHOLD_MEMBER);
+		return new ValidationContext(LocalDate.now(clock), picker ? applicantData.household(applicant) : List.of(),
+				attachmentsByField(a.id()));
+	}
+
+	public List<StoredAttachment> attachmentsOf(UUID applicationId) {
+		return attachments.listFor(applicationId);
+	}
+
+	private Map<String, Set<String>> attachmentsByField(UUID applicationId) {
+		Map<String, Set<String>> byField = new HashMap<>();
+		for (StoredAttachment s : attachments.listFor(applicationId)) {
+			byField.computeIfAbsent(s.fieldId(), k -> new HashSet<>()).add(s.id().toString());
+		}
+		return byField;
+	}
+
+	/**
+	 * Saves one page: binds what was sent, stores files, removes a file when asked, and saves the answers
+	 * even when some are wrong. Answers to fields that an earlier change has hidden are dropped.
+	 *
+	 * @param validate false for "save and come back later": nothing is checked
+	 */
+	public PageOutcome savePage(UUID id, Applicant applicant, String pageId, Map<String, String[]> params,
+			List<Upload> uploads, String removeAttachmentId, boolean validate) {
+		Application a = editable(id, applicant);
+		ProcedureDefinition d = procedureOf(a).definition();
+		PageDefinition page = d.page(pageId).orElseThrow(() -> new NotFoundException("page " + pageId));
+		ValidationContext context = context(a, d, applicant);
+		List<FieldError> errors = new ArrayList<>();
+
+		if (removeAttachmentId != null) {
+			removeAttachment(a, removeAttachmentId);
+		}
+		for (Upload u : uploads) {
+			FieldDefinition f = d.field(u.fieldId())
+				.filter(x -> x.type() == FieldType.FILE && page.fields().contains(x))
+				.orElseThrow(() -> new InvalidInputException(FieldError.of(u.fieldId(), "applications.error.unknownFile")));
+			int already = attachmentsByField(a.id()).getOrDefault(f.id(), Set.of()).size();
+			int max = f.maxItems() == null ? 1 : f.maxItems();
+			if (already >= max) {
+				errors.add(FieldError.of(f.id(), "applications.error.tooManyFiles", max));
+				continue;
+			}
+			try {
+				attachments.store(a.id(), f.id(), u.filename(), u.content(), new HashSet<>(f.types()),
+						f.maxBytes() == null ? 10L * 1024 * 1024 : f.maxBytes());
+			}
+			catch (InvalidInputException e) {
+				errors.addAll(e.errors());
+			}
+		}
+		context = new ValidationContext(context.today(), context.household(), attachmentsByField(a.id()));
+
+		ApplicationForms.Bound bound = forms.bind(d, page, params, a.answers(), context);
+		Answers answers = withFiles(d, bound.answers(), context);
+		answers = forms.pruneHidden(d, answers);
+		errors.addAll(bound.errors());
+		if (validate) {
+			Set<String> already = new HashSet<>();
+			errors.forEach(e -> already.add(e.field()));
+			forms.validatePage(d, pageId, answers, context)
+				.stream()
+				.filter(e -> !already.contains(e.field()))
+				.forEach(errors::add);
+		}
+		String next = forms.nextPage(d, pageId, answers).map(PageDefinition::id).orElse(null);
+		Application saved = repository.update(a.withAnswers(answers, rawJson(a.rawInput(), page, bound.raw()), pageId),
+				clock.instant());
+		return new PageOutcome(saved, errors, bound.raw(), next);
+	}
+
+	/** FILE answers are the ids stored for the field, never what a form sent. */
+	private static Answers withFiles(ProcedureDefinition d, Answers answers, ValidationContext context) {
+		Answers result = answers;
+		for (FieldDefinition f : d.attachments()) {
+			Set<String> ids = context.attachmentsByField().getOrDefault(f.id(), Set.of());
+			result = result.with(f.id(), ids.isEmpty() ? null : new ArrayList<>(new java.util.TreeSet<>(ids)));
+		}
+		return result;
+	}
+
+	private void removeAttachment(Application a, String attachmentId) {
+		UUID aid;
+		try {
+			aid = UUID.fromString(attachmentId);
+		}
+		catch (IllegalArgumentException e) {
+			throw new NotFoundException("attachment " + attachmentId);
+		}
+		StoredAttachment s = attachments.find(aid)
+			.filter(x -> x.ownerId().equals(a.id()))
+			.orElseThrow(() -> new NotFoundException("attachment " + attachmentId));
+		attachments.delete(s.id());
+	}
+
+	/** Keeps the raw text of other pages and replaces this page's. */
+	private static String rawJson(String previous, PageDefinition page, Map<String, List<String>> raw) {
+		Map<String, List<String>> all = new LinkedHashMap<>();
+		if (previous != null && !previous.isBlank()) {
+			all.putAll(JSON.readValue(previous, new TypeReference<LinkedHashMap<String, List<String>>>() {
+			}));
+		}
+		page.fields().forEach(f -> all.remove(f.id()));
+		all.putAll(raw);
+		return all.isEmpty() ? null : JSON.writeValueAsString(all);
+	}
+
+	/** What the resident typed into fields that could not be read, for showing a page again. */
+	public Map<String, List<String>> rawInput(Application a) {
+		if (a.rawInput() == null || a.rawInput().isBlank()) {
+			return Map.of();
+		}
+		return JSON.readValue(a.rawInput(), new TypeReference<LinkedHashMap<String, List<String>>>() {
+		});
+	}
+
+	/** Every problem that stops submission, for the check-your-answers page. */
+	@Transactional(readOnly = true)
+	public List<FieldError> check(UUID id, Applicant applicant) {
+		Application a = owned(id, applicant);
+		ProcedureDefinition d = procedureOf(a).definition();
+		List<FieldError> errors = new ArrayList<>(forms.validateAll(d, a.answers(), context(a, d, applicant)));
+		if (!rawInput(a).isEmpty()) {
+			rawInput(a).keySet()
+				.stream()
+				.filter(f -> errors.stream().noneMatch(e -> e.field().equals(f)))
+				.forEach(f -> errors.add(FieldError.of(f, "applications.error.unreadable")));
+		}
+		return errors;
+	}
+
+	/**
+	 * Submits a draft (or resubmits one returned for correction): checks everything again, gives the
+	 * 受付番号, starts the clock of the service-level target, opens the fee, and tells the applicant.
+	 * @throws InvalidInputException with every problem; nothing changes then
+	 */
+	public Application submit(UUID id, Applicant applicant) {
+		Application a = editable(id, applicant);
+		ProcedureVersion version = procedureOf(a);
+		requireAssurance(version.definition(), applicant);
+		List<FieldError> errors = check(id, applicant);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return doSubmit(a, version.definition(), applicant);
+	}
+
+	Application doSubmit(Application a, ProcedureDefinition d, Applicant applicant) {
+		Instant now = clock.instant();
+		boolean resubmission = a.receiptNumber() != null;
+		String receipt = resubmission ? a.receiptNumber() : repository.nextReceiptNumber(LocalDate.now(clock));
+		Integer fee = fee(d, a.answers());
+		String from = a.isDraft() ? null : a.status();
+		Application submitted = new Application(a.id(), receipt, a.procedureId(), a.procedureVersion(),
+				ApplicationStatus.SUBMITTED.name(), a.applicantAccount(), a.anonymousOwner(), a.apiClient(),
+				applicantName(d, a), a.applicantEmail(), a.language(), a.answers(), null, null, 0, null,
+				a.atenaNumber(), fee, a.createdAt(), now, resubmission ? a.submittedAt() : now,
+				now.plus(Duration.ofDays(d.workflow().slaDays())), null, a.rowVersion());
+		Application saved = repository.update(submitted, now);
+		repository.append(a.id(), now, applicant.actor(), applicant.kind().name(),
+				resubmission ? "RESUBMITTED" : "SUBMITTED", from, ApplicationStatus.SUBMITTED.name(), null, null, false);
+		if (fee != null && fee > 0 && !resubmission) {
+			payments.open(a.id(), fee, d.fee().methods().get(0), receipt + " " + d.name().ja());
+		}
+		events.publishEvent(changed(saved, from == null ? null : ApplicationStatus.valueOf(from),
+				ApplicationStatus.SUBMITTED, null, now));
+		return saved;
+	}
+
+	/** The applicant answers a request for information; the application goes back to the reviewer. */
+	public Application reply(UUID id, Applicant applicant, String message, List<Upload> uploads) {
+		Application a = owned(id, applicant);
+		if (!ApplicationStatus.INFO_REQUESTED.name().equals(a.status())) {
+			throw new RuleViolationException("applications.error.notAwaitingInfo");
+		}
+		if (message == null || message.isBlank()) {
+			throw new InvalidInputException(FieldError.of("message", "applications.error.messageRequired"));
+		}
+		if (message.length() > 4000) {
+			throw new InvalidInputException(FieldError.of("message", "applications.error.messageTooLong", 4000));
+		}
+		Instant now = clock.instant();
+		for (Upload u : uploads) {
+			attachments.store(a.id(), "reply", u.filename(), u.content(), Set.of("PDF", "JPEG", "PNG"),
+					10L * 1024 * 1024);
+		}
+		Application back = new Application(a.id(), a.receiptNumber(), a.procedureId(), a.procedureVersion(),
+				ApplicationStatus.IN_REVIEW.name(), a.applicantAccount(), a.anonymousOwner(), a.apiClient(),
+				a.applicantName(), a.applicantEmail(), a.language(), a.answers(), a.rawInput(), a.currentPage(),
+				a.stepIndex(), a.assignedTo(), a.atenaNumber(), a.feeYen(), a.createdAt(), now, a.submittedAt(),
+				a.dueAt(), a.decidedAt(), a.rowVersion());
+		Application saved = repository.update(back, now);
+		repository.append(a.id(), now, applicant.actor(), applicant.kind().name(), "INFO_PROVIDED",
+				ApplicationStatus.INFO_REQUESTED.name(), ApplicationStatus.IN_REVIEW.name(), null, message, false);
+		events.publishEvent(changed(saved, ApplicationStatus.INFO_REQUESTED, ApplicationStatus.IN_REVIEW, null, now));
+		return saved;
+	}
+
+	/** The applicant withdraws an application that is not decided yet, or discards a draft. */
+	public void withdraw(UUID id, Applicant applicant) {
+		Application a = owned(id, applicant);
+		Instant now = clock.instant();
+		if (a.isDraft()) {
+			attachments.deleteAllFor(a.id());
+			repository.delete(a.id());
+			return;
+		}
+		ApplicationStatus status = a.applicationStatus();
+		if (status.isFinal() || status == ApplicationStatus.ACCEPTED) {
+			throw new RuleViolationException("applications.error.cannotWithdraw");
+		}
+		Application w = new Application(a.id(), a.receiptNumber(), a.procedureId(), a.procedureVersion(),
+				ApplicationStatus.WITHDRAWN.name(), a.applicantAccount(), a.anonymousOwner(), a.apiClient(),
+				a.applicantName(), a.applicantEmail(), a.language(), a.answers(), a.rawInput(), a.currentPage(),
+				a.stepIndex(), a.assignedTo(), a.atenaNumber(), a.feeYen(), a.createdAt(), now, a.submittedAt(),
+				a.dueAt(), now, a.rowVersion());
+		Application saved = repository.update(w, now);
+		repository.append(a.id(), now, applicant.actor(), applicant.kind().name(), "WITHDRAWN", a.status(),
+				ApplicationStatus.WITHDRAWN.name(), null, null, false);
+		payments.cancel(a.id());
+		events.publishEvent(changed(saved, status, ApplicationStatus.WITHDRAWN, null, now));
+	}
+
+	// --- helpers shared with the API and the review side ---
+
+	Application owned(UUID id, Applicant applicant) {
+		return repository.find(id)
+			.filter(a -> a.ownedBy(applicant))
+			.orElseThrow(() -> new NotFoundException("application " + id));
+	}
+
+	private Application editable(UUID id, Applicant applicant) {
+		Application a = repository.lock(id)
+			.filter(x -> x.ownedBy(applicant))
+			.orElseThrow(() -> new NotFoundException("application " + id));
+		if (!a.editableByApplicant()) {
+			throw new RuleViolationException("applications.error.notEditable");
+		}
+		return a;
+	}
+
+	static void requireAssurance(ProcedureDefinition d, Applicant applicant) {
+		if (!d.assurance().satisfiedBy(applicant.assurance())) {
+			throw new AssuranceRequiredException(d.assurance(), applicant.assurance());
+		}
+	}
+
+	static Integer fee(ProcedureDefinition d, Answers answers) {
+		if (d.fee() == null) {
+			return null;
+		}
+		int units = 1;
+		if (d.fee().perField() != null) {
+			try {
+				units = Integer.parseInt(answers.text(d.fee().perField()));
+			}
+			catch (NumberFormatException | NullPointerException e) {
+				units = 1;
+			}
+		}
+		return d.fee().amount() * units;
+	}
+
+	/** The applicant's name as answered in the first NAME-prefilled field, else as the account has it. */
+	static String applicantName(ProcedureDefinition d, Application a) {
+		return d.fields()
+			.filter(f -> f.prefill() == org.madoguchi.procedures.Prefill.NAME)
+			.map(f -> a.answers().text(f.id()))
+			.filter(v -> v != null && !v.isBlank())
+			.findFirst()
+			.orElse(a.applicantName());
+	}
+
+	static String language(Applicant applicant) {
+		return "en".equals(applicant.language()) ? "en" : "ja";
+	}
+
+	static ApplicationStatusChanged changed(Application a, ApplicationStatus from, ApplicationStatus to, String message,
+			Instant at) {
+		return new ApplicationStatusChanged(a.id(), a.receiptNumber(), a.procedureId(), a.procedureVersion(),
+				a.applicantAccount(), a.applicantEmail(), a.applicantName(), a.language(), from, to, message,
+				a.feeYen(), at);
+	}
+}

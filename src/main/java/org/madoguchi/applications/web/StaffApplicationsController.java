@@ -1,0 +1,194 @@
+package org.madoguchi.applications.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.madoguchi.applications.Application;
+import org.madoguchi.applications.ApplicationStatus;
+import org.madoguchi.applications.ApplicationView;
+import org.madoguchi.applications.Applications;
+import org.madoguchi.applications.RegisterMatch;
+import org.madoguchi.applications.Review;
+import org.madoguchi.applications.StaffMember;
+import org.madoguchi.applications.StaffQueues;
+import org.madoguchi.attachments.Attachments;
+import org.madoguchi.attachments.StoredAttachment;
+import org.madoguchi.payments.Payments;
+import org.madoguchi.platform.InvalidInputException;
+import org.madoguchi.platform.NotFoundException;
+import org.madoguchi.platform.RuleViolationException;
+import org.madoguchi.procedures.AnswerFormatter;
+import org.madoguchi.procedures.AttachmentView;
+import org.madoguchi.procedures.ProcedureCatalog;
+import org.madoguchi.procedures.ProcedureVersion;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The back office: queues per procedure and status, the review screen, and the actions of the workflow.
+ * Every action form carries the row version it was shown with, so two staff members acting at once get
+ * "changed meanwhile" instead of overwriting each other.
+ */
+@Controller
+class StaffApplicationsController {
+
+	private final StaffQueues queues;
+	private final Review review;
+	private final Applications applications;
+	private final RegisterMatch registerMatch;
+	private final ProcedureCatalog catalog;
+	private final AnswerFormatter formatter;
+	private final Attachments attachments;
+	private final Payments payments;
+	private final FormMessages messages;
+
+	StaffApplicationsController(StaffQueues queues, Review review, Applications applications,
+			RegisterMatch registerMatch, ProcedureCatalog catalog, AnswerFormatter formatter, Attachments attachments,
+			Payments payments, FormMessages messages) {
+		this.queues = queues;
+		this.review = review;
+		this.applications = applications;
+		this.registerMatch = registerMatch;
+		this.catalog = catalog;
+		this.formatter = formatter;
+		this.attachments = attachments;
+		this.payments = payments;
+		this.messages = messages;
+	}
+
+	@GetMapping("/staff/applications")
+	String queue(@RequestParam(required = false) String procedure, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String after, @RequestParam(required = false) String mine, Model model) {
+		StaffMember staff = StaffMember.current();
+		String p = procedure == null || procedure.isBlank() ? null : procedure;
+		String s = status == null || status.isBlank() ? null : ApplicationStatus.valueOf(status).name();
+		List<StaffQueues.Item> items = queues.page(p, s, mine != null ? staff.username() : null, after);
+		model.addAttribute("items", items);
+		model.addAttribute("counts", queues.counts());
+		model.addAttribute("procedures", catalog.current());
+		model.addAttribute("names", names());
+		model.addAttribute("procedure", p);
+		model.addAttribute("status", s);
+		model.addAttribute("mine", mine != null);
+		model.addAttribute("statuses", List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW,
+				ApplicationStatus.INFO_REQUESTED, ApplicationStatus.RETURNED, ApplicationStatus.ACCEPTED,
+				ApplicationStatus.REJECTED, ApplicationStatus.COMPLETED, ApplicationStatus.WITHDRAWN));
+		model.addAttribute("nextCursor", items.size() == StaffQueues.PAGE_SIZE ? items.get(items.size() - 1).cursor() : null);
+		model.addAttribute("activeNav", "applications");
+		return "applications/staff/queue";
+	}
+
+	@GetMapping("/staff/applications/{id}")
+	String show(@PathVariable String id, Model model) {
+		ApplicationView view = review.open(PortalController.uuid(id), StaffMember.current());
+		populate(model, view);
+		return "applications/staff/review";
+	}
+
+	@PostMapping("/staff/applications/{id}/actions")
+	String act(@PathVariable String id, @RequestParam String action, @RequestParam int rowVersion,
+			@RequestParam(required = false) String text, @RequestParam(required = false) String assignee, Model model,
+			RedirectAttributes redirect) {
+		UUID appId = PortalController.uuid(id);
+		StaffMember staff = StaffMember.current();
+		try {
+			switch (action) {
+				case "claim" -> review.claim(appId, rowVersion, staff);
+				case "assign" -> review.assign(appId, rowVersion, assignee, staff);
+				case "comment" -> review.comment(appId, text, staff);
+				case "requestInfo" -> review.requestInfo(appId, rowVersion, text, staff);
+				case "return" -> review.returnForCorrection(appId, rowVersion, text, staff);
+				case "reject" -> review.reject(appId, rowVersion, text, staff);
+				case "approve" -> review.approve(appId, rowVersion, text, staff);
+				case "complete" -> review.complete(appId, rowVersion, text, staff);
+				case "paid" -> payments.recordPaid(appId, staff.username(), text == null || text.isBlank() ? null : text.strip(), "CASH");
+				default -> throw new NotFoundException("action " + action);
+			}
+			redirect.addFlashAttribute("notice", messages.message("applications.staff.done." + action));
+			return "redirect:/staff/applications/" + appId;
+		}
+		catch (InvalidInputException e) {
+			ApplicationView view = review.open(appId, staff);
+			messages.addTo(model, null, e.errors());
+			model.addAttribute("text", text);
+			model.addAttribute("failedAction", action);
+			populate(model, view);
+			return "applications/staff/review";
+		}
+		catch (RuleViolationException e) {
+			ApplicationView view = review.open(appId, staff);
+			model.addAttribute("ruleError", messages.message(e.code(), e.args()));
+			model.addAttribute("text", text);
+			populate(model, view);
+			return "applications/staff/review";
+		}
+	}
+
+	/** An attachment for the reviewer: the sanitized copy by default, the original on request. */
+	@GetMapping("/staff/applications/{id}/attachments/{attachmentId}")
+	void attachment(@PathVariable String id, @PathVariable String attachmentId,
+			@RequestParam(defaultValue = "sanitized") String copy, HttpServletResponse response) throws IOException {
+		UUID appId = PortalController.uuid(id);
+		review.open(appId, StaffMember.current()); // logs the read; 404 for drafts and unknown ids
+		StoredAttachment s = attachments.find(PortalController.uuid(attachmentId))
+			.filter(x -> x.ownerId().equals(appId))
+			.orElseThrow(() -> new NotFoundException("attachment"));
+		boolean original = "original".equals(copy);
+		response.setContentType(switch (s.type()) {
+			case "PDF" -> "application/pdf";
+			case "PNG" -> "image/png";
+			default -> "image/jpeg";
+		});
+		response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+				+ java.net.URLEncoder.encode(s.filename(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		try (InputStream in = original ? attachments.openOriginal(s.id()) : attachments.openSanitized(s.id())) {
+			in.transferTo(response.getOutputStream());
+		}
+	}
+
+	private void populate(Model model, ApplicationView view) {
+		Locale locale = LocaleContextHolder.getLocale();
+		Application a = view.application();
+		Map<String, AttachmentView> files = new LinkedHashMap<>();
+		List<StoredAttachment> stored = applications.attachmentsOf(a.id());
+		stored.forEach(s -> files.put(s.id().toString(), DraftController.view(s)));
+		model.addAttribute("app", a);
+		model.addAttribute("procedure", view.procedure());
+		model.addAttribute("d", view.procedure().definition());
+		model.addAttribute("timeline", view.timeline());
+		model.addAttribute("step", review.currentStep(a));
+		model.addAttribute("sections", formatter.format(view.procedure().definition(), a.answers(), files, locale, false));
+		model.addAttribute("files", stored);
+		model.addAttribute("match", registerMatch.match(a, view.procedure().definition()));
+		model.addAttribute("payment", payments.find(a.id()).orElse(null));
+		model.addAttribute("sla", StaffQueues.sla(a.dueAt(), java.time.Instant.now()));
+		model.addAttribute("staff", StaffMember.current());
+		model.addAttribute("activeNav", "applications");
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
+	}
+
+	private Map<String, String> names() {
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, String> names = new LinkedHashMap<>();
+		for (ProcedureVersion v : catalog.current()) {
+			names.put(v.procedureId(), v.definition().name().in(locale));
+		}
+		return names;
+	}
+}
