@@ -107,7 +107,7 @@ public class Linkage {
 				for (Application a : page) {
 					List<Object> row = new ArrayList<>(List.of(a.receiptNumber(), a.status(), a.procedureVersion(),
 							String.valueOf(a.submittedAt()), a.decidedAt() == null ? "" : a.decidedAt().toString(),
-							nz(a.applicantName()), nz(a.applicantEmail()), nz(a.atenaNumber()),
+							safe(nz(a.applicantName())), safe(nz(a.applicantEmail())), nz(a.atenaNumber()),
 							a.feeYen() == null ? "" : a.feeYen()));
 					for (FieldDefinition f : fields) {
 						Object v = a.answers().get(f.id());

@@ -167,7 +167,7 @@ class DraftController {
 		model.addAttribute("app", a);
 		model.addAttribute("procedure", p);
 		model.addAttribute("d", d);
-		model.addAttribute("sections", formatter.format(d, a.answers(), attachmentViews(a.id()), locale, false));
+		model.addAttribute("sections", formatter.sections(d, a.answers(), attachmentViews(a.id()), false, locale));
 		model.addAttribute("fee", feeOf(d, a));
 		model.addAttribute("returnReason", a.applicationStatus() == ApplicationStatus.RETURNED ? lastMessage(a, applicant) : null);
 		model.addAttribute("activeNav", "applications");

@@ -136,7 +136,7 @@ class MyApplicationsController {
 		model.addAttribute("timeline", view.timeline());
 		var attachments = new java.util.LinkedHashMap<String, AttachmentView>();
 		applications.attachmentsOf(a.id()).forEach(s -> attachments.put(s.id().toString(), DraftController.view(s)));
-		model.addAttribute("sections", formatter.format(view.procedure().definition(), a.answers(), attachments, locale, true));
+		model.addAttribute("sections", formatter.sections(view.procedure().definition(), a.answers(), attachments, true, locale));
 		model.addAttribute("payment", payments.find(a.id()).orElse(null));
 		model.addAttribute("activeNav", "applications");
 		if (!model.containsAttribute("errors")) {

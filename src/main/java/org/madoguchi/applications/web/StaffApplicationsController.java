@@ -171,7 +171,7 @@ class StaffApplicationsController {
 		model.addAttribute("d", view.procedure().definition());
 		model.addAttribute("timeline", view.timeline());
 		model.addAttribute("step", review.currentStep(a));
-		model.addAttribute("sections", formatter.format(view.procedure().definition(), a.answers(), files, locale, false));
+		model.addAttribute("sections", formatter.sections(view.procedure().definition(), a.answers(), files, false, locale));
 		model.addAttribute("files", stored);
 		model.addAttribute("match", registerMatch.match(a, view.procedure().definition()));
 		model.addAttribute("payment", payments.find(a.id()).orElse(null));
