@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.madoguchi.attachments.storage.BlobStorage;
@@ -160,7 +163,7 @@ class AttachmentStore implements Attachments {
 		}
 	}
 
-	private InputStream open(UUID id, java.util.function.Function<AttachmentRows.Row, String> key) {
+	private InputStream open(UUID id, Function<AttachmentRows.Row, String> key) {
 		AttachmentRows.Row row = rows.find(id).orElseThrow(() -> new NotFoundException("attachment " + id));
 		try {
 			return storage.get(key.apply(row));
@@ -245,7 +248,7 @@ class AttachmentStore implements Attachments {
 		if (bytes % MB == 0) {
 			return Long.toString(bytes / MB);
 		}
-		return java.math.BigDecimal.valueOf(bytes).divide(java.math.BigDecimal.valueOf(MB), 1, java.math.RoundingMode.DOWN)
+		return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(MB), 1, RoundingMode.DOWN)
 			.stripTrailingZeros().toPlainString();
 	}
 

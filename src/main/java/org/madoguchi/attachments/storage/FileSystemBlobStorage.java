@@ -3,6 +3,7 @@ package org.madoguchi.attachments.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -42,7 +43,7 @@ public final class FileSystemBlobStorage implements BlobStorage {
 		try {
 			try (InputStream in = Files.newInputStream(file);
 					FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-					OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+					OutputStream out = Channels.newOutputStream(channel)) {
 				in.transferTo(out);
 				out.flush();
 				channel.force(true);

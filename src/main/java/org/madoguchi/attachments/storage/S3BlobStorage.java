@@ -2,6 +2,7 @@ package org.madoguchi.attachments.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -97,7 +99,7 @@ public final class S3BlobStorage implements BlobStorage {
 	/** A request for the object, with the headers that are signed and the signature. */
 	private HttpRequest.Builder request(String method, String key, String payloadHash) {
 		String path = endpoint.getPath() + "/" + bucket + "/" + BlobKeys.check(key);
-		java.time.Instant now = clock.instant();
+		Instant now = clock.instant();
 		String amzDate = SigV4Signer.amzDate(now);
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("host", hostHeader(endpoint));
@@ -136,7 +138,7 @@ public final class S3BlobStorage implements BlobStorage {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-				in.transferTo(java.io.OutputStream.nullOutputStream());
+				in.transferTo(OutputStream.nullOutputStream());
 			}
 			return HexFormat.of().formatHex(digest.digest());
 		}
