@@ -342,7 +342,9 @@ public class Applications {
 		Application saved = repository.update(w, now);
 		repository.append(a.id(), now, applicant.actor(), applicant.kind().name(), "WITHDRAWN", a.status(),
 				ApplicationStatus.WITHDRAWN.name(), null, null, false);
-		payments.cancel(a.id());
+		if (payments.find(a.id()).filter(p -> !p.state().isSettled()).isPresent()) {
+			payments.cancel(a.id());
+		}
 		events.publishEvent(changed(saved, status, ApplicationStatus.WITHDRAWN, null, now));
 	}
 

@@ -18,7 +18,7 @@ record ApplicationJson(UUID id, String receiptNumber, String procedureId, int pr
 	record AttachmentJson(UUID id, String field, String filename, String type, long size, String sha256) {
 
 		static AttachmentJson of(StoredAttachment s) {
-			return new AttachmentJson(s.id(), s.fieldId(), s.filename(), s.type(), s.size(), s.sha256());
+			return new AttachmentJson(s.id(), s.fieldId(), s.filename(), s.type().name(), s.size(), s.sha256());
 		}
 	}
 

@@ -235,7 +235,7 @@ class DraftController {
 	}
 
 	static AttachmentView view(StoredAttachment s) {
-		return new AttachmentView(s.id().toString(), s.filename(), s.size(), s.type());
+		return new AttachmentView(s.id().toString(), s.filename(), s.size(), s.type().name());
 	}
 
 	private static List<Upload> uploads(HttpServletRequest request) throws IOException {

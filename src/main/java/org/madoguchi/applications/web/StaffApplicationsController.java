@@ -147,11 +147,7 @@ class StaffApplicationsController {
 			.filter(x -> x.ownerId().equals(appId))
 			.orElseThrow(() -> new NotFoundException("attachment"));
 		boolean original = "original".equals(copy);
-		response.setContentType(switch (s.type()) {
-			case "PDF" -> "application/pdf";
-			case "PNG" -> "image/png";
-			default -> "image/jpeg";
-		});
+		response.setContentType(s.type().mediaType());
 		response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
 				+ java.net.URLEncoder.encode(s.filename(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
 		response.setHeader("X-Content-Type-Options", "nosniff");
