@@ -145,7 +145,7 @@ public final class AnswerValidator {
 		TextArgument label = TextArgument.of(f.label());
 		if (!answers.has(f.id())) {
 			// absent, a blank string, an empty list or an object of blank parts: unanswered
-			return f.required() ? error(f, requiredCode(f.type()), label) : Optional.empty();
+			return f.required() ? error(f, requiredCode(f), label) : Optional.empty();
 		}
 		Object v = answers.get(f.id());
 		return switch (f.type()) {
@@ -166,8 +166,11 @@ public final class AnswerValidator {
 		};
 	}
 
-	private static String requiredCode(FieldType type) {
-		return switch (type) {
+	private static String requiredCode(FieldDefinition f) {
+		if (f.type() == FieldType.CHECKBOX && f.options().isEmpty()) {
+			return "procedures.error.requiredCheck";
+		}
+		return switch (f.type()) {
 			case SELECT, RADIO, CHECKBOX, HOUSEHOLD_MEMBER -> "procedures.error.requiredChoice";
 			case FILE -> "procedures.error.requiredFile";
 			default -> "procedures.error.required";

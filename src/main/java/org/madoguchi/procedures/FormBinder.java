@@ -165,8 +165,7 @@ public final class FormBinder {
 		String name = PREFIX + f.id();
 		TextArgument label = TextArgument.of(f.label());
 		return switch (f.type()) {
-			case TEXT, EMAIL, SELECT, RADIO -> Bound.of(convertString(f.type(), one(params, name)));
-			case TEXTAREA, KATAKANA, PHONE -> Bound.of(convertString(f.type(), one(params, name)));
+			case TEXT, TEXTAREA, KATAKANA, PHONE, EMAIL, SELECT, RADIO -> Bound.of(convertString(f.type(), one(params, name)));
 			case NUMBER -> {
 				String n = Conversions.number(one(params, name));
 				yield n == null || Conversions.DIGITS.matcher(n).matches() ? Bound.of(n)

@@ -108,7 +108,7 @@ public final class Wareki {
 	public record Parts(String era, int year, int month, int day) {
 	}
 
-	/** The parts to show a stored date in the form (the era it falls in). */
+	/** The parts to show a stored date in the form (the era it falls in; 明治 for days before it). */
 	public static Parts parts(LocalDate date) {
 		Era era = Era.of(date);
 		return new Parts(era.code(), date.getYear() - era.firstDay().getYear() + 1, date.getMonthValue(),
@@ -119,6 +119,9 @@ public final class Wareki {
 	public static String format(LocalDate date, Locale locale) {
 		if (locale != null && "en".equals(locale.getLanguage())) {
 			return ENGLISH.format(date);
+		}
+		if (date.isBefore(Era.MEIJI.firstDay())) {
+			return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
 		}
 		Parts p = parts(date);
 		Era era = Era.of(p.era()).orElseThrow();

@@ -71,7 +71,7 @@ class AnswerValidatorTest {
 				tuple("kana", "procedures.error.required"),
 				tuple("email", "procedures.error.rule"),
 				tuple("sub", "procedures.error.requiredChoice"),
-				tuple("agree", "procedures.error.requiredChoice"),
+				tuple("agree", "procedures.error.requiredCheck"),
 				tuple("reason", "procedures.error.required"),
 				tuple("address", "procedures.error.required"),
 				tuple("proof", "procedures.error.requiredFile"));
@@ -79,6 +79,8 @@ class AnswerValidatorTest {
 		assertThat(en(errors.get(0))).isEqualTo("Enter Full name.");
 		assertThat(ja(errors.get(3))).isEqualTo("区分を選択してください。");
 		assertThat(en(errors.get(7))).isEqualTo("Attach Proof.");
+		assertThat(ja(errors.get(4))).isEqualTo("「同意する」にチェックを入れてください。");
+		assertThat(en(errors.get(4))).isEqualTo("Tick the box: I agree.");
 		// for kind a, the select and the whole extra page are hidden, so not required
 		assertThat(AnswerValidator.validateAll(all, Answers.of(Map.of("kind", "a")), context()))
 			.extracting(FieldError::field).doesNotContain("sub", "reason");
@@ -176,6 +178,9 @@ class AnswerValidatorTest {
 		assertThat(ja(e)).isEqualTo("転入日は令和7年5月27日以降の日付を入力してください。");
 		assertThat(en(e)).isEqualTo("Moving day must be on or after 27 May 2025.");
 		assertThat(AnswerValidator.relative(TODAY, "-1m")).isEqualTo("2025-05-10");
+		assertThat(Wareki.format(LocalDate_of(2019, 5, 1), Locale.JAPANESE)).isEqualTo("令和元年5月1日");
+		assertThat(Wareki.format(LocalDate_of(1850, 3, 1), Locale.JAPANESE)).isEqualTo("1850年3月1日");
+		assertThat(Wareki.parts(LocalDate_of(1989, 1, 7))).isEqualTo(new Wareki.Parts("S", 64, 1, 7));
 		assertThat(AnswerValidator.relative(LocalDate_of(2024, 2, 29), "+1y")).isEqualTo("2025-02-28");
 	}
 
