@@ -90,7 +90,9 @@ public class ApiIntake {
 		}
 		ProcedureDefinition d = version.definition();
 		Applications.requireAssurance(d, client);
-		Answers answers = Answers.of(request.answers() == null ? Map.of() : request.answers());
+		ValidationContext context = ValidationContext.on(java.time.LocalDate.now(clock));
+		Answers answers = forms.normalize(d, Answers.of(request.answers() == null ? Map.of() : request.answers()),
+				context);
 		Instant now = clock.instant();
 		Application draft = new Application(UUID.randomUUID(), null, d.id(), version.version(), Application.DRAFT, null,
 				null, client.clientId(), request.applicantName().strip(), request.applicantEmail(),
@@ -98,7 +100,7 @@ public class ApiIntake {
 				null, null, 0);
 		if (request.submit()) {
 			// a submission must be complete now: check before anything is written
-			List<FieldError> problems = forms.validateAll(d, answers, ValidationContext.on(java.time.LocalDate.now(clock)));
+			List<FieldError> problems = forms.validateAll(d, answers, context);
 			if (!problems.isEmpty()) {
 				throw new InvalidInputException(problems);
 			}

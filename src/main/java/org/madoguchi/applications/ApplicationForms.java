@@ -21,29 +21,28 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicationForms {
 
-	private final FormBinder binder;
-	private final AnswerValidator validator;
-
-	ApplicationForms(FormBinder binder, AnswerValidator validator) {
-		this.binder = binder;
-		this.validator = validator;
-	}
-
+	/**
+	 * A bound page: the merged answers, conversion and validation errors (one per field, in form order),
+	 * and what was typed into fields that could not be read, by HTML parameter name.
+	 */
 	record Bound(Answers answers, List<FieldError> errors, Map<String, List<String>> raw) {
 	}
 
 	Bound bind(ProcedureDefinition d, PageDefinition page, Map<String, String[]> params, Answers previous,
-			ValidationContext context) {
-		var result = binder.bind(d, page, params, previous, context);
-		return new Bound(result.answers(), result.errors(), result.raw());
+			ValidationContext context, boolean validate) {
+		FormBinder.BindResult result = FormBinder.bind(d, page.id(), params, previous, context.household());
+		List<FieldError> errors = validate ? AnswerValidator.validateBound(d, page.id(), result, context)
+				: result.errors();
+		return new Bound(result.answers(), errors, result.rawInput());
 	}
 
-	List<FieldError> validatePage(ProcedureDefinition d, String pageId, Answers answers, ValidationContext context) {
-		return validator.validatePage(d, pageId, answers, context);
+	/** API input: the same conversions as the form binder (full-width digits, kana, numbers as strings). */
+	Answers normalize(ProcedureDefinition d, Answers answers, ValidationContext context) {
+		return FormBinder.normalize(d, answers, context.household());
 	}
 
 	List<FieldError> validateAll(ProcedureDefinition d, Answers answers, ValidationContext context) {
-		return validator.validateAll(d, answers, context);
+		return AnswerValidator.validateAll(d, answers, context);
 	}
 
 	List<PageDefinition> visiblePages(ProcedureDefinition d, Answers answers) {
@@ -52,10 +51,6 @@ class ApplicationForms {
 
 	Optional<PageDefinition> nextPage(ProcedureDefinition d, String pageId, Answers answers) {
 		return FormFlow.nextPage(d, pageId, answers);
-	}
-
-	Optional<PageDefinition> previousPage(ProcedureDefinition d, String pageId, Answers answers) {
-		return FormFlow.previousPage(d, pageId, answers);
 	}
 
 	Answers pruneHidden(ProcedureDefinition d, Answers answers) {

@@ -176,16 +176,16 @@ public class Applications {
 		}
 		context = new ValidationContext(context.today(), context.household(), attachmentsByField(a.id()));
 
-		ApplicationForms.Bound bound = forms.bind(d, page, params, a.answers(), context);
-		Answers answers = withFiles(d, bound.answers(), context);
-		answers = forms.pruneHidden(d, answers);
+		ApplicationForms.Bound bound = forms.bind(d, page, params, a.answers(), context, validate);
+		Answers answers = forms.pruneHidden(d, withFiles(d, bound.answers(), context));
 		errors.addAll(bound.errors());
 		if (validate) {
-			Set<String> already = new HashSet<>();
-			errors.forEach(e -> already.add(e.field()));
-			forms.validatePage(d, pageId, answers, context)
+			// a required file missing is only known once the uploads above are counted
+			Set<String> reported = new HashSet<>();
+			errors.forEach(e -> reported.add(e.field()));
+			org.madoguchi.procedures.AnswerValidator.validatePage(d, pageId, answers, context)
 				.stream()
-				.filter(e -> !already.contains(e.field()))
+				.filter(e -> !reported.contains(e.field()))
 				.forEach(errors::add);
 		}
 		String next = forms.nextPage(d, pageId, answers).map(PageDefinition::id).orElse(null);
@@ -225,9 +225,16 @@ public class Applications {
 			all.putAll(JSON.readValue(previous, new TypeReference<LinkedHashMap<String, List<String>>>() {
 			}));
 		}
-		page.fields().forEach(f -> all.remove(f.id()));
+		page.fields().forEach(f -> all.keySet().removeIf(k -> k.equals("f." + f.id()) || k.startsWith("f." + f.id() + ".")));
 		all.putAll(raw);
 		return all.isEmpty() ? null : JSON.writeValueAsString(all);
+	}
+
+	/** {@code f.birthDate.year} → {@code birthDate}. */
+	static String fieldOfParameter(String parameter) {
+		String rest = parameter.startsWith("f.") ? parameter.substring(2) : parameter;
+		int dot = rest.indexOf('.');
+		return dot < 0 ? rest : rest.substring(0, dot);
 	}
 
 	/** What the resident typed into fields that could not be read, for showing a page again. */
@@ -245,12 +252,13 @@ public class Applications {
 		Application a = owned(id, applicant);
 		ProcedureDefinition d = procedureOf(a).definition();
 		List<FieldError> errors = new ArrayList<>(forms.validateAll(d, a.answers(), context(a, d, applicant)));
-		if (!rawInput(a).isEmpty()) {
-			rawInput(a).keySet()
-				.stream()
-				.filter(f -> errors.stream().noneMatch(e -> e.field().equals(f)))
-				.forEach(f -> errors.add(FieldError.of(f, "applications.error.unreadable")));
-		}
+		// typed text that could not be read is not an answer yet: it must be corrected before submission
+		rawInput(a).keySet()
+			.stream()
+			.map(Applications::fieldOfParameter)
+			.distinct()
+			.filter(f -> errors.stream().noneMatch(e -> e.field().equals(f)))
+			.forEach(f -> errors.add(FieldError.of(f, "applications.error.unreadable")));
 		return errors;
 	}
 

@@ -84,7 +84,7 @@ public class StaffQueues {
 			.toList();
 	}
 
-	static Sla sla(Instant due, Instant now) {
+	public static Sla sla(Instant due, Instant now) {
 		if (due == null) {
 			return Sla.OK;
 		}
