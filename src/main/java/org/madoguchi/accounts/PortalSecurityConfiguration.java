@@ -1,0 +1,90 @@
+package org.madoguchi.accounts;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+
+/**
+ * The resident portal's filter chain ({@code /portal/**}, between the API chain and the staff chain).
+ * Residents sign in with email and password against their own table; the staff sign-in is not
+ * involved in either direction. Everything the chain keeps in the HTTP session has its own key
+ * (security context, saved request, CSRF token), so a staff member and a resident signed in in one
+ * browser do not replace or sign out each other.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class PortalSecurityConfiguration {
+
+	/** Session attribute of the resident's security context (read by fragments/portal-layout.html). */
+	static final String CONTEXT_KEY = "MADOGUCHI_RESIDENT_CONTEXT";
+	static final String SAVED_REQUEST_KEY = "MADOGUCHI_RESIDENT_SAVED_REQUEST";
+	static final String CSRF_KEY = "MADOGUCHI_RESIDENT_CSRF";
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain portal(HttpSecurity http, AccountRepository accounts, PasswordEncoder encoder, Clock clock,
+			@Value("${madoguchi.accounts.max-failed-sign-ins:5}") int maxAttempts,
+			@Value("${madoguchi.accounts.lockout:PT15M}") Duration lockout) throws Exception {
+		// Not beans: a second UserDetailsService or AuthenticationProvider bean would change how the
+		// staff chain builds its own sign-in. No event publisher either: the staff sign-in listener
+		// must not count resident attempts.
+		ProviderManager manager = new ProviderManager(
+				new ResidentAuthenticationProvider(accounts, encoder, clock, maxAttempts, lockout));
+
+		HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+		contexts.setSpringSecurityContextKey(CONTEXT_KEY);
+
+		HttpSessionRequestCache requests = new HttpSessionRequestCache();
+		requests.setSessionAttrName(SAVED_REQUEST_KEY);
+		// only page views are resumed after sign-in; a form post is not replayed
+		requests.setRequestMatcher(r -> "GET".equals(r.getMethod()) && !"XMLHttpRequest".equals(r.getHeader("X-Requested-With")));
+
+		HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
+		csrfTokens.setSessionAttributeName(CSRF_KEY);
+
+		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+		success.setRequestCache(requests);
+		success.setDefaultTargetUrl("/portal");
+
+		http.securityMatcher("/portal/**")
+			.authenticationManager(manager)
+			.securityContext(c -> c.securityContextRepository(contexts))
+			.requestCache(c -> c.requestCache(requests))
+			.csrf(c -> c.csrfTokenRepository(csrfTokens))
+			.authorizeHttpRequests(a -> a
+				.requestMatchers("/portal", "/portal/", "/portal/procedures/**", "/portal/login", "/portal/register",
+						"/portal/verify/**", "/portal/password/**")
+				.permitAll()
+				.anyRequest().hasAuthority(ResidentAuthenticationProvider.ROLE))
+			.formLogin(f -> f.loginPage("/portal/login")
+				.loginProcessingUrl("/portal/login")
+				.successHandler(success)
+				// one answer for unknown address, wrong password and lockout: the page never tells whether an account exists
+				.failureHandler(new SimpleUrlAuthenticationFailureHandler("/portal/login?error"))
+				.permitAll())
+			// keep the session: it may also hold a staff sign-in; only the resident's context goes
+			.logout(l -> l.logoutUrl("/portal/logout").logoutSuccessUrl("/portal?signedOut").invalidateHttpSession(false))
+			.headers(h -> h
+				.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; "
+						+ "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; "
+						+ "form-action 'self'; base-uri 'self'"))
+				.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(f -> f.deny()));
+		return http.build();
+	}
+}
