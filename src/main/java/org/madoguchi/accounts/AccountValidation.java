@@ -91,7 +91,7 @@ final class AccountValidation {
 		String building = text("building", f.getBuilding(), BUILDING_MAX, false, errors);
 		String language = f.getLanguage() == null ? "" : f.getLanguage().strip();
 		if (!LANGUAGES.contains(language)) {
-			errors.add(FieldError.of("language", language.isEmpty() ? "accounts.error.required" : "accounts.error.choice"));
+			errors.add(FieldError.of("language", language.isEmpty() ? "accounts.error.choose" : "accounts.error.choice"));
 		}
 		if (errors.size() > before) {
 			return null;

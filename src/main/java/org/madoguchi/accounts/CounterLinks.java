@@ -78,7 +78,7 @@ class CounterLinks {
 		IdentityDocument document = IdentityDocument.parse(documentType);
 		if (document == null) {
 			errors.add(FieldError.of("documentType",
-					documentType == null || documentType.isBlank() ? "accounts.error.required" : "accounts.error.choice"));
+					documentType == null || documentType.isBlank() ? "accounts.error.choose" : "accounts.error.choice"));
 		}
 		String atena = rawAtena == null ? "" : java.text.Normalizer.normalize(rawAtena, java.text.Normalizer.Form.NFKC).strip();
 		if (atena.isEmpty()) {
