@@ -70,6 +70,12 @@ class PortalSecurityConfiguration {
 				.requestMatchers("/portal", "/portal/", "/portal/procedures/**", "/portal/login", "/portal/register",
 						"/portal/verify/**", "/portal/password/**")
 				.permitAll()
+				// a visitor without an account (procedures that need none, e.g. a survey) holds a random key in a
+				// cookie; the applications module shows such a visitor only their own drafts and receipts
+				.requestMatchers(r -> hasVisitorKey(r) && (r.getRequestURI().startsWith("/portal/drafts/")
+						|| r.getRequestURI().matches("/portal/applications/[0-9a-f-]{36}/receipt")))
+				.permitAll()
+				.requestMatchers("/portal/dev/**").permitAll() // the dev mailbox; its controller exists only in dev
 				.anyRequest().hasAuthority(ResidentAuthenticationProvider.ROLE))
 			.formLogin(f -> f.loginPage("/portal/login")
 				.loginProcessingUrl("/portal/login")
@@ -86,5 +92,17 @@ class PortalSecurityConfiguration {
 				.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(f -> f.deny()));
 		return http.build();
+	}
+
+	private static boolean hasVisitorKey(jakarta.servlet.http.HttpServletRequest request) {
+		if (request.getCookies() == null) {
+			return false;
+		}
+		for (jakarta.servlet.http.Cookie c : request.getCookies()) {
+			if ("mdg_visitor".equals(c.getName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 }
