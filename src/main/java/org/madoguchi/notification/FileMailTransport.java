@@ -39,7 +39,8 @@ class FileMailTransport implements MailTransport {
 	@Override
 	public void send(MimeMessage message, long outboxId) throws IOException, MessagingException {
 		Files.createDirectories(directory);
-		String name = NAME_TIME.format(Instant.now()) + "-" + outboxId + ".eml";
+		// the id zero-padded, so that names written in the same millisecond sort by id too
+		String name = NAME_TIME.format(Instant.now()) + "-" + String.format("%012d", outboxId) + ".eml";
 		// written aside and moved in, so that the mailbox page never reads half a file
 		Path temporary = Files.createTempFile(directory, ".mail-", ".tmp");
 		try {

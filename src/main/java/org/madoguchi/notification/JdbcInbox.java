@@ -22,7 +22,7 @@ class JdbcInbox implements Inbox {
 	record InboxMessage(UUID id, UUID applicationId, String title, String body, String link, Instant createdAt,
 			Instant readAt) {
 
-		boolean unread() {
+		public boolean unread() {
 			return readAt == null;
 		}
 	}

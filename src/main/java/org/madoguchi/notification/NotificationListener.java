@@ -40,7 +40,7 @@ class NotificationListener {
 
 	@EventListener
 	@Transactional
-	void on(ApplicationStatusChanged e) {
+	public void on(ApplicationStatusChanged e) {
 		Instant now = Instant.now();
 		StatusTexts t = texts.statusTexts(e);
 		String reference = e.receiptNumber() != null ? e.receiptNumber() : String.valueOf(e.applicationId());
@@ -56,14 +56,14 @@ class NotificationListener {
 
 	@EventListener
 	@Transactional
-	void on(ResidentAccountRegistered e) {
+	public void on(ResidentAccountRegistered e) {
 		queue(Kind.ACCOUNT_VERIFICATION, String.valueOf(e.accountId()), e.email(),
 				NotificationTexts.locale(e.language()).getLanguage(), texts.verification(e), true, Instant.now());
 	}
 
 	@EventListener
 	@Transactional
-	void on(PasswordResetRequested e) {
+	public void on(PasswordResetRequested e) {
 		queue(Kind.PASSWORD_RESET, String.valueOf(e.accountId()), e.email(),
 				NotificationTexts.locale(e.language()).getLanguage(), texts.passwordReset(e), true, Instant.now());
 	}

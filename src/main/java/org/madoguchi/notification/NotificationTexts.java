@@ -70,7 +70,9 @@ class NotificationTexts {
 	}
 
 	static Locale locale(String language) {
-		return language != null && "en".equalsIgnoreCase(language.strip()) ? Locale.ENGLISH : Locale.JAPANESE;
+		// "en", "en-GB", "EN" are English; anything else (also an unknown language) is Japanese
+		return language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH
+				: Locale.JAPANESE;
 	}
 
 	/** The page of the application in the portal, relative to the site. */

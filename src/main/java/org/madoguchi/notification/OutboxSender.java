@@ -10,6 +10,7 @@ import jakarta.mail.internet.AddressException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -138,11 +139,10 @@ class OutboxSender implements MailOutbox {
 		}
 	}
 
+	/** The exception and its innermost cause, on one line: enough to tell a refused connection from a 5xx reply. */
 	private static String describe(Exception e) {
-		StringBuilder b = new StringBuilder(e.toString());
-		for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-			b.append(" / ").append(cause);
-		}
-		return b.toString();
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
+		String text = root == e ? e.toString() : e.getClass().getSimpleName() + " (" + root + ")";
+		return text.replaceAll("\\s+", " ");
 	}
 }
