@@ -65,7 +65,7 @@ class DevMailboxWebTests {
 		try (var files = Files.list(dataDir.resolve("mail"))) {
 			assertThat(files.filter(f -> f.toString().endsWith(".eml")).count()).isPositive();
 		}
-		String page = mvc.perform(get("/portal/dev/mailbox").with(user("newcomer")))
+		String page = mvc.perform(get("/portal/dev/mailbox").with(user("newcomer").roles("RESIDENT")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("<h1>開発用メールボックス</h1>")
 			.contains(email)

@@ -25,6 +25,7 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import org.madoguchi.accounts.ResidentAccount;
 import org.madoguchi.applications.ApplicationStatus;
@@ -38,6 +39,12 @@ import org.madoguchi.procedures.Assurance;
  * security chain lets it through.
  */
 class InboxWebTests extends NotificationTestSupport {
+
+	/**
+	 * A request that any portal chain lets through: authenticated, with the authority the accounts module
+	 * gives residents (ROLE_RESIDENT). Who the resident is comes from the mocked ResidentAccounts.
+	 */
+	static final RequestPostProcessor RESIDENT = user("resident").roles("RESIDENT");
 
 	@Autowired
 	MockMvc mvc;
@@ -54,7 +61,7 @@ class InboxWebTests extends NotificationTestSupport {
 		publishCommitted(second);
 		signedIn(hanako);
 
-		String page = mvc.perform(get("/portal/inbox").with(user("resident")).cookie(residentSession()))
+		String page = mvc.perform(get("/portal/inbox").with(RESIDENT).cookie(residentSession()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("<h1>お知らせ</h1>")
 			.contains("全 2 件（未読 2 件）")
@@ -68,17 +75,17 @@ class InboxWebTests extends NotificationTestSupport {
 
 		UUID hers = messageId(hanako, first.applicationId());
 		UUID theirs = messageId(other, notHers.applicationId());
-		mvc.perform(get("/portal/inbox/" + theirs).with(user("resident"))).andExpect(status().isNotFound());
-		mvc.perform(get("/portal/inbox/not-a-uuid").with(user("resident"))).andExpect(status().isNotFound());
+		mvc.perform(get("/portal/inbox/" + theirs).with(RESIDENT)).andExpect(status().isNotFound());
+		mvc.perform(get("/portal/inbox/not-a-uuid").with(RESIDENT)).andExpect(status().isNotFound());
 		assertThat(inbox.unreadCount(other)).isEqualTo(1);
 
-		String message = mvc.perform(get("/portal/inbox/" + hers).with(user("resident")))
+		String message = mvc.perform(get("/portal/inbox/" + hers).with(RESIDENT))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(message).contains("<h1>審査を開始しました（受付番号 " + first.receiptNumber() + "）</h1>")
 			.contains("の審査を開始しました。<br>")
 			.contains("href=\"/portal/applications/" + first.applicationId() + "\"");
 		assertThat(inbox.unreadCount(hanako)).isEqualTo(1);
-		assertThat(mvc.perform(get("/portal/inbox").with(user("resident"))).andReturn().getResponse()
+		assertThat(mvc.perform(get("/portal/inbox").with(RESIDENT)).andReturn().getResponse()
 			.getContentAsString()).contains("全 2 件（未読 1 件）");
 	}
 
@@ -94,17 +101,17 @@ class InboxWebTests extends NotificationTestSupport {
 		publishCommitted(changes.toArray());
 		signedIn(account);
 
-		String first = mvc.perform(get("/portal/inbox").with(user("resident")))
+		String first = mvc.perform(get("/portal/inbox").with(RESIDENT))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(count(first, "href=\"/portal/inbox/")).isEqualTo(20);
 		assertThat(first).contains("href=\"/portal/inbox?page=1\"");
-		String second = mvc.perform(get("/portal/inbox").param("page", "1").with(user("resident")))
+		String second = mvc.perform(get("/portal/inbox").param("page", "1").with(RESIDENT))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(count(second, "href=\"/portal/inbox/")).isEqualTo(1);
 
 		UUID any = jdbc.queryForObject("SELECT id FROM notification_inbox WHERE account_id = ? FETCH FIRST 1 ROWS ONLY",
 				UUID.class, account);
-		String message = mvc.perform(get("/portal/inbox/" + any).with(user("resident")))
+		String message = mvc.perform(get("/portal/inbox/" + any).with(RESIDENT))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(message).doesNotContain("<b>no</b>").contains("&lt;b&gt;no&lt;/b&gt;")
 			.doesNotContain("<script>alert");
@@ -113,7 +120,7 @@ class InboxWebTests extends NotificationTestSupport {
 	@Test
 	void withoutASignedInResidentTheInboxSendsToSignIn() throws Exception {
 		when(accounts.current()).thenReturn(Optional.empty());
-		mvc.perform(get("/portal/inbox").with(user("resident")))
+		mvc.perform(get("/portal/inbox").with(RESIDENT))
 			.andExpect(status().is3xxRedirection());
 	}
 
