@@ -83,7 +83,7 @@ class ApiClients {
 	}
 
 	List<ApiClient> all() {
-		return jdbc.query("SELECT * FROM api_client ORDER BY client_id", CLIENT);
+		return jdbc.query("SELECT * FROM api_client ORDER BY client_id LIMIT 1000", CLIENT);
 	}
 
 	long countDemo() {
@@ -191,7 +191,7 @@ class ApiClients {
 	// ---- API keys ----
 
 	List<ApiKey> keys(String clientId) {
-		return jdbc.query("SELECT * FROM api_key WHERE client_id = ? ORDER BY id DESC", KEY, clientId);
+		return jdbc.query("SELECT * FROM api_key WHERE client_id = ? ORDER BY id DESC LIMIT 500", KEY, clientId);
 	}
 
 	/**

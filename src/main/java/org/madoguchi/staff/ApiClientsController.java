@@ -19,6 +19,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ApiClientsController {
 
+	// Each page handler touches the CSRF token first: the token is saved in the session lazily, and a long
+	// page may already have been sent in part when the first form asks for it.
 	private final ApiClients clients;
 	private final MessageSource messages;
 
@@ -43,16 +46,18 @@ class ApiClientsController {
 	}
 
 	@GetMapping("/staff/clients")
-	String list(Authentication auth, Model model) {
+	String list(Authentication auth, CsrfToken csrf, Model model) {
 		requireAdmin(auth);
+		csrf.getToken();
 		return listPage(model, "", "", EnumSet.noneOf(ApiScope.class), EnumSet.noneOf(StaffRole.class));
 	}
 
 	@PostMapping("/staff/clients")
 	String create(Authentication auth, @RequestParam(defaultValue = "") String clientId,
 			@RequestParam(defaultValue = "") String name, @RequestParam(required = false) List<String> scopes,
-			@RequestParam(required = false) List<String> roles, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) List<String> roles, CsrfToken csrf, Model model, HttpServletResponse response) {
 		requireAdmin(auth);
+		csrf.getToken();
 		Set<ApiScope> chosenScopes = scopes(scopes);
 		Set<StaffRole> chosenRoles = roles(roles);
 		try {
@@ -68,8 +73,9 @@ class ApiClientsController {
 
 	@GetMapping("/staff/clients/{clientId}")
 	String detail(Authentication auth, @PathVariable String clientId, @RequestParam(required = false) String done,
-			Model model) {
+			CsrfToken csrf, Model model) {
 		requireAdmin(auth);
+		csrf.getToken();
 		if (done != null && List.of("enabled", "disabled", "revoked").contains(done)) {
 			model.addAttribute("notice", message("staff.clients.done." + done));
 		}
@@ -86,9 +92,10 @@ class ApiClientsController {
 
 	@PostMapping("/staff/clients/{clientId}/keys")
 	String issueKey(Authentication auth, @PathVariable String clientId, @RequestParam(defaultValue = "") String label,
-			@RequestParam(required = false) List<String> scopes, @RequestParam(defaultValue = "") String days, Model model,
-			HttpServletResponse response) {
+			@RequestParam(required = false) List<String> scopes, @RequestParam(defaultValue = "") String days, CsrfToken csrf,
+			Model model, HttpServletResponse response) {
 		requireAdmin(auth);
+		csrf.getToken();
 		ApiClient client = client(clientId);
 		Set<ApiScope> chosen = scopes(scopes);
 		Integer d = null;
