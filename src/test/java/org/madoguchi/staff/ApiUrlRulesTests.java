@@ -62,7 +62,9 @@ class ApiUrlRulesTests {
 		HttpMethod GET = HttpMethod.GET;
 		HttpMethod POST = HttpMethod.POST;
 		var procedures = client(ApiScope.PROCEDURES_READ);
+		allow("procedures:read", procedures, GET, "/api/v1/procedures");
 		allow("procedures:read", procedures, GET, "/api/v1/procedures/juminhyo-copy");
+		allow("procedures:read", procedures, GET, "/api/v1/procedures/juminhyo-copy/schema");
 		refuse("procedures:read", procedures, GET, "/api/v1/procedures/juminhyo-copy/applications.csv");
 		refuse("procedures:read", procedures, GET, "/api/v1/applications/1");
 
@@ -78,7 +80,8 @@ class ApiUrlRulesTests {
 		allow("applications:submit", submit, POST, "/api/v1/applications");
 		allow("applications:submit", submit, POST, "/api/v1/applications/1/attachments");
 		allow("applications:submit", submit, GET, "/api/v1/applications/1");
-		allow("applications:submit", submit, POST, "/api/v1/applications/1/withdraw");
+		allow("applications:submit", submit, POST, "/api/v1/applications/1/submit");
+		allow("applications:submit", submit, HttpMethod.PUT, "/api/v1/applications/1/answers");
 		refuse("applications:submit", submit, GET, "/api/v1/applications/feed");
 		refuse("applications:submit", submit, POST, "/api/v1/applications/feed/ack");
 		refuse("applications:submit", submit, GET, "/api/v1/staff/applications/1");
@@ -88,8 +91,9 @@ class ApiUrlRulesTests {
 		refuse("applications:read", read, POST, "/api/v1/applications");
 
 		var review = client(ApiScope.APPLICATIONS_REVIEW);
+		allow("applications:review", review, GET, "/api/v1/staff/applications");
 		allow("applications:review", review, GET, "/api/v1/staff/applications/1");
-		allow("applications:review", review, POST, "/api/v1/staff/applications/1/decision");
+		allow("applications:review", review, POST, "/api/v1/staff/applications/1/decisions");
 		refuse("applications:review", review, GET, "/api/v1/applications/1");
 
 		var registerRead = client(ApiScope.REGISTER_READ);
