@@ -15,8 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class MadoguchiApplication {
 
-	/** Tools run without the web server: {@code generate-city}, {@code add-staff}, {@code issue-token}. */
-	static final java.util.Set<String> TOOLS = java.util.Set.of("generate-city", "add-staff", "issue-token");
+	/**
+	 * Tools run without the web server: {@code generate-city}, {@code add-staff}, {@code issue-token},
+	 * {@code add-client}, {@code issue-key}.
+	 */
+	static final java.util.Set<String> TOOLS = java.util.Set.of("generate-city", "add-staff", "issue-token", "add-client",
+			"issue-key");
 
 	public static void main(String[] args) {
 		if (args.length > 0 && TOOLS.contains(args[0])) {

@@ -5,15 +5,22 @@ import java.util.Collection;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 
-/** An API call authenticated by a bearer token of a staff or linkage account. */
+/**
+ * An API call authenticated by a bearer token: a staff account's personal token ({@code mdg_…}), an
+ * OAuth2 access token ({@code mdg_at_…}) or an API key ({@code mdg_key_…}) of an API client.
+ */
 class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
-	private final String username;
+	private final ApiCaller caller;
 
-	ApiTokenAuthentication(String username, Collection<? extends GrantedAuthority> authorities) {
+	ApiTokenAuthentication(ApiCaller caller, Collection<? extends GrantedAuthority> authorities) {
 		super(authorities);
-		this.username = username;
+		this.caller = caller;
 		setAuthenticated(true);
+	}
+
+	ApiCaller caller() {
+		return caller;
 	}
 
 	@Override
@@ -23,6 +30,6 @@ class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
 	@Override
 	public Object getPrincipal() {
-		return username;
+		return caller.id();
 	}
 }

@@ -7,11 +7,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer mdg_…} on API requests. */
+/**
+ * Authenticates {@code Authorization: Bearer …} on API requests: staff personal tokens ({@code mdg_…}),
+ * OAuth2 access tokens ({@code mdg_at_…}) and API keys ({@code mdg_key_…}); see {@link ApiTokens}.
+ * A missing or unknown token leaves the request unauthenticated, and the URL rules answer 401.
+ */
 class ApiTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
@@ -25,11 +28,9 @@ class ApiTokenFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			tokens.accountOf(header.substring(7).strip()).ifPresent(account -> {
-				var auth = new ApiTokenAuthentication(account.username(),
-						account.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+			tokens.verify(header.substring(7).strip()).ifPresent(verified -> {
 				var context = SecurityContextHolder.createEmptyContext();
-				context.setAuthentication(auth);
+				context.setAuthentication(new ApiTokenAuthentication(verified.caller(), verified.authorities()));
 				SecurityContextHolder.setContext(context);
 			});
 		}

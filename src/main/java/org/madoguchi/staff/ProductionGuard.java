@@ -11,19 +11,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Production mode ({@code bin/madoguchi start}, profile {@code prod}) refuses to start with demo
- * accounts in the database (checked before the web server opens its port), the development 個人番号 key, or an embedded database.
+ * accounts or demo API clients in the database (checked before the web server opens its port), the development 個人番号 key, or an embedded database.
  */
 @Component
 @Profile("prod")
 class ProductionGuard implements InitializingBean {
 
 	private final StaffAccounts accounts;
+	private final ApiClients clients;
 	private final RegisterProperties register;
 	private final String datasourceUrl;
 
-	ProductionGuard(StaffAccounts accounts, RegisterProperties register,
+	ProductionGuard(StaffAccounts accounts, ApiClients clients, RegisterProperties register,
 			@Value("${spring.datasource.url:}") String datasourceUrl) {
 		this.accounts = accounts;
+		this.clients = clients;
 		this.register = register;
 		this.datasourceUrl = datasourceUrl;
 	}
@@ -36,6 +38,10 @@ class ProductionGuard implements InitializingBean {
 		}
 		if (accounts.countDemo() > 0) {
 			problems.add("the database holds demo staff accounts (created by start-dev); use a production database");
+		}
+		if (clients.countDemo() > 0) {
+			problems.add("the database holds the demo API client (created by start-dev, with a published secret); "
+					+ "use a production database");
 		}
 		if (datasourceUrl.startsWith("jdbc:h2:")) {
 			problems.add("production needs PostgreSQL (MADOGUCHI_DB_URL), not the embedded H2 database");

@@ -22,6 +22,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class SecurityConfiguration {
 
+	/**
+	 * The API: bearer tokens only ({@link ApiTokenFilter}). URL rules ask for a scope or, for staff callers,
+	 * a role that stands for it ({@link ApiAccess}, {@link ApiScope#staffRoles()}); API clients pass on
+	 * scopes only. Paths without a rule are for staff callers only. The services check again per object
+	 * (e.g. {@link ApiCaller} for "a client reads only what it submitted").
+	 */
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
@@ -34,17 +40,52 @@ class SecurityConfiguration {
 			.anonymous(a -> a.disable())
 			.addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(a -> a
-				.requestMatchers("/api/v1/audit/**").hasAnyRole("AUDITOR", "ADMIN")
-				.requestMatchers("/api/v1/register/feed/**").hasAnyRole("LINKAGE", "ADMIN")
-				.requestMatchers(HttpMethod.GET, "/api/v1/register/export").hasAnyRole("LINKAGE", "ADMIN")
-				.requestMatchers("/api/v1/register/import").hasRole("ADMIN")
-				.requestMatchers("/api/v1/register/**").hasAnyRole("COUNTER", "EXAMINER", "ADMIN")
-				.anyRequest().authenticated())
+				// the token endpoint authenticates the client itself (client credentials)
+				.requestMatchers(HttpMethod.POST, OAuth2TokenEndpoint.PATH).permitAll()
+				// 監査: AUDITOR, ADMIN or SCOPE_audit:read
+				.requestMatchers("/api/v1/audit/**").access(ApiAccess.scope(ApiScope.AUDIT_READ))
+				// 住民記録: feed and export LINKAGE, ADMIN or SCOPE_register:feed; import ADMIN staff only;
+				// reads COUNTER, EXAMINER, ADMIN or SCOPE_register:read; changes the same or SCOPE_register:write
+				.requestMatchers("/api/v1/register/feed/**").access(ApiAccess.scope(ApiScope.REGISTER_FEED))
+				.requestMatchers(HttpMethod.GET, "/api/v1/register/export").access(ApiAccess.scope(ApiScope.REGISTER_FEED))
+				.requestMatchers("/api/v1/register/import").access(ApiAccess.staff(StaffRole.ADMIN))
+				.requestMatchers(HttpMethod.GET, "/api/v1/register/**").access(ApiAccess.scope(ApiScope.REGISTER_READ))
+				.requestMatchers("/api/v1/register/**").access(ApiAccess.scope(ApiScope.REGISTER_WRITE))
+				// 手続: the applications CSV LINKAGE, ADMIN or SCOPE_applications:feed; the catalog any staff or
+				// SCOPE_procedures:read
+				.requestMatchers(HttpMethod.GET, "/api/v1/procedures/*/applications.csv")
+				.access(ApiAccess.scope(ApiScope.APPLICATIONS_FEED))
+				.requestMatchers(HttpMethod.GET, "/api/v1/procedures/**")
+				.access(ApiAccess.scopeOrAnyStaff(ApiScope.PROCEDURES_READ))
+				// 申請 by partner services and linked systems
+				.requestMatchers(HttpMethod.POST, "/api/v1/applications", "/api/v1/applications/*/attachments")
+				.access(ApiAccess.scope(ApiScope.APPLICATIONS_SUBMIT))
+				.requestMatchers(HttpMethod.GET, "/api/v1/applications/feed/**")
+				.access(ApiAccess.scope(ApiScope.APPLICATIONS_FEED))
+				.requestMatchers(HttpMethod.POST, "/api/v1/applications/feed/ack")
+				.access(ApiAccess.scope(ApiScope.APPLICATIONS_FEED))
+				.requestMatchers(HttpMethod.GET, "/api/v1/applications/**")
+				.access(ApiAccess.scope(ApiScope.APPLICATIONS_READ, ApiScope.APPLICATIONS_SUBMIT))
+				// other changes to a client's own applications (withdraw, remove an attachment …)
+				.requestMatchers("/api/v1/applications/**").access(ApiAccess.scope(ApiScope.APPLICATIONS_SUBMIT))
+				// 審査 (back office): COUNTER, EXAMINER, APPROVER, ADMIN or SCOPE_applications:review
+				.requestMatchers("/api/v1/staff/applications/**").access(ApiAccess.scope(ApiScope.APPLICATIONS_REVIEW))
+				.anyRequest().access(ApiAccess.anyStaff()))
 			.exceptionHandling(e -> e
-				.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "unauthorized",
-						"認証が必要です。Bearer トークンを送ってください。 / Authentication required: send a bearer token."))
-				.accessDeniedHandler((req, res, ex) -> problem(res, 403, "forbidden",
-						"この操作の権限がありません。 / You are not allowed to do this.")))
+				.authenticationEntryPoint((req, res, ex) -> {
+					// RFC 6750 §3: say that a bearer token is wanted, and whether the one sent was refused
+					String sent = req.getHeader("Authorization");
+					res.setHeader("WWW-Authenticate", sent != null && sent.regionMatches(true, 0, "Bearer ", 0, 7)
+							? "Bearer realm=\"madoguchi\", error=\"invalid_token\"" : "Bearer realm=\"madoguchi\"");
+					problem(res, 401, "unauthorized",
+							"認証が必要です。Bearer トークンを送ってください。 / Authentication required: send a bearer token.");
+				})
+				.accessDeniedHandler((req, res, ex) -> {
+					if (ApiCaller.find().filter(ApiCaller::isClient).isPresent()) {
+						res.setHeader("WWW-Authenticate", "Bearer realm=\"madoguchi\", error=\"insufficient_scope\"");
+					}
+					problem(res, 403, "forbidden", "この操作の権限がありません。 / You are not allowed to do this.");
+				}))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
 		return http.build();
 	}
@@ -60,7 +101,7 @@ class SecurityConfiguration {
 				.requestMatchers("/staff/audit/**").hasAnyRole("AUDITOR", "ADMIN")
 				.requestMatchers("/staff/residents/import/**", "/staff/residents/export/**", "/staff/tokens/**")
 				.hasRole("ADMIN")
-				.requestMatchers("/staff/procedures/**").hasRole("ADMIN")
+				.requestMatchers("/staff/procedures/**", "/staff/clients/**").hasRole("ADMIN")
 				.requestMatchers("/staff/applications/**").hasAnyRole("COUNTER", "EXAMINER", "APPROVER", "ADMIN")
 				.requestMatchers("/staff/**").hasAnyRole("COUNTER", "EXAMINER", "ADMIN")
 				.anyRequest().authenticated())

@@ -18,4 +18,26 @@ public enum StaffRole {
 	public String authority() {
 		return "ROLE_" + name();
 	}
+
+	/**
+	 * Parses a list of role names separated by commas or spaces, as stored and as typed in the tools.
+	 *
+	 * @throws IllegalArgumentException naming an unknown role
+	 */
+	static java.util.Set<StaffRole> parse(String list) {
+		java.util.Set<StaffRole> roles = java.util.EnumSet.noneOf(StaffRole.class);
+		if (list != null) {
+			for (String s : list.split("[\\s,]+")) {
+				if (!s.isEmpty()) {
+					try {
+						roles.add(valueOf(s.toUpperCase(java.util.Locale.ROOT)));
+					}
+					catch (IllegalArgumentException e) {
+						throw new IllegalArgumentException("unknown role " + s);
+					}
+				}
+			}
+		}
+		return roles;
+	}
 }
