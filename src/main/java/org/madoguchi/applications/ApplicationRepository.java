@@ -60,6 +60,11 @@ class ApplicationRepository {
 		return jdbc.query("SELECT " + COLUMNS + " FROM application WHERE id = ?", MAPPER, id).stream().findFirst();
 	}
 
+	Optional<UUID> idOfReceipt(String receiptNumber) {
+		return jdbc.query("SELECT id FROM application WHERE receipt_number = ?", (rs, n) -> rs.getObject(1, UUID.class),
+				receiptNumber).stream().findFirst();
+	}
+
 	/** Reads and locks the row for the rest of the transaction. */
 	Optional<Application> lock(UUID id) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM application WHERE id = ? FOR UPDATE", MAPPER, id)

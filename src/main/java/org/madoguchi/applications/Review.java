@@ -56,6 +56,15 @@ public class Review {
 		return new ApplicationView(a, version(a), repository.timeline(id, true));
 	}
 
+	/** Finds an application by its 受付番号 (as a resident reads it out at the counter or on the phone). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<UUID> findByReceipt(String receiptNumber) {
+		if (receiptNumber == null || !receiptNumber.strip().matches("\\d{4}-\\d{7}")) {
+			return java.util.Optional.empty();
+		}
+		return repository.idOfReceipt(receiptNumber.strip());
+	}
+
 	/** The step the application is at, or null once decided. */
 	public WorkflowStep currentStep(Application a) {
 		List<WorkflowStep> steps = version(a).definition().workflow().steps();

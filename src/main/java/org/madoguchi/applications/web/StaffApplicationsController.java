@@ -71,8 +71,16 @@ class StaffApplicationsController {
 
 	@GetMapping("/staff/applications")
 	String queue(@RequestParam(required = false) String procedure, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String after, @RequestParam(required = false) String mine, Model model) {
+			@RequestParam(required = false) String after, @RequestParam(required = false) String mine,
+			@RequestParam(required = false) String receipt, Model model) {
 		StaffMember staff = StaffMember.current();
+		if (receipt != null && !receipt.isBlank()) {
+			var found = review.findByReceipt(receipt);
+			if (found.isPresent()) {
+				return "redirect:/staff/applications/" + found.get();
+			}
+			model.addAttribute("receiptNotFound", receipt.strip());
+		}
 		String p = procedure == null || procedure.isBlank() ? null : procedure;
 		String s = status == null || status.isBlank() ? null : ApplicationStatus.valueOf(status).name();
 		List<StaffQueues.Item> items = queues.page(p, s, mine != null ? staff.username() : null, after);
