@@ -144,7 +144,10 @@ public class ApiIntake {
 		if (!a.isDraft()) {
 			throw new RuleViolationException("applications.error.notEditable");
 		}
-		return repository.update(a.withAnswers(Answers.of(answers), null, null), clock.instant());
+		ProcedureDefinition d = applications.procedureOf(a).definition();
+		Answers normalized = forms.normalize(d, Answers.of(answers == null ? Map.of() : answers),
+				applications.context(a, d, client));
+		return repository.update(a.withAnswers(normalized, null, null), clock.instant());
 	}
 
 	@Transactional(readOnly = true)

@@ -97,7 +97,9 @@ public class Linkage {
 				"decided_at", "applicant_name", "applicant_email", "atena_number", "fee_yen"));
 		fields.forEach(f -> header.add(f.id()));
 		int rows = 0;
-		try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get().print(out)) {
+		// not closed here: the writer belongs to the caller (an HTTP response)
+		CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get().print(out);
+		{
 			int offset = 0;
 			while (rows < MAX_CSV_ROWS) {
 				List<Application> page = repository.submittedOf(procedureId, status, 1000, offset);
@@ -118,6 +120,7 @@ public class Linkage {
 				}
 				offset += page.size();
 			}
+			csv.flush();
 		}
 		accessLog.record(AccessAction.EXPORT_APPLICATIONS, procedureId, rows + " rows");
 	}

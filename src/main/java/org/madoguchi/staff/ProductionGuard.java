@@ -21,9 +21,11 @@ class ProductionGuard implements InitializingBean {
 	private final ApiClients clients;
 	private final RegisterProperties register;
 	private final String datasourceUrl;
+	private final String publicUrl;
 
 	ProductionGuard(StaffAccounts accounts, ApiClients clients, RegisterProperties register,
-			@Value("${spring.datasource.url:}") String datasourceUrl) {
+			@Value("${spring.datasource.url:}") String datasourceUrl, @Value("${madoguchi.public-url:}") String publicUrl) {
+		this.publicUrl = publicUrl;
 		this.accounts = accounts;
 		this.clients = clients;
 		this.register = register;
@@ -45,6 +47,10 @@ class ProductionGuard implements InitializingBean {
 		}
 		if (datasourceUrl.startsWith("jdbc:h2:")) {
 			problems.add("production needs PostgreSQL (MADOGUCHI_DB_URL), not the embedded H2 database");
+		}
+		if (publicUrl.isBlank() || publicUrl.contains("://localhost")) {
+			problems.add("MADOGUCHI_PUBLIC_URL is not set: links in mail to residents would not reach the portal "
+					+ "(e.g. https://portal.city.example.jp)");
 		}
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException("Refusing to start in production mode:\n - " + String.join("\n - ", problems));

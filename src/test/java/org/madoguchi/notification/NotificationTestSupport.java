@@ -69,7 +69,8 @@ abstract class NotificationTestSupport {
 		registry.add("spring.mail.port", () -> SMTP_PORT);
 	}
 
-	@MockitoBean
+	// a spy of the real store (which is also the ProcedurePublisher the loader needs), with one answer fixed
+	@org.springframework.test.context.bean.override.mockito.MockitoSpyBean
 	ProcedureCatalog catalog;
 
 	@MockitoBean
@@ -98,7 +99,7 @@ abstract class NotificationTestSupport {
 
 	@BeforeEach
 	void catalogHasTheJuminhyoExample() {
-		when(catalog.version(eq("juminhyo-copy"), anyInt())).thenReturn(Optional.of(JUMINHYO));
+		org.mockito.Mockito.doReturn(Optional.of(JUMINHYO)).when(catalog).version(eq("juminhyo-copy"), anyInt());
 	}
 
 	static ProcedureVersion juminhyo() {

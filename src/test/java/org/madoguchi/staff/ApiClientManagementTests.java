@@ -177,7 +177,7 @@ class ApiClientManagementTests {
 
 			var guard = new ProductionGuard(accounts, clients,
 					new org.madoguchi.registry.RegisterProperties("a-production-key-not-the-development-one", null),
-					"jdbc:postgresql://db/madoguchi");
+					"jdbc:postgresql://db/madoguchi", "https://portal.city.example.jp");
 			assertThatThrownBy(guard::afterPropertiesSet).hasMessageContaining("demo API client");
 		}
 		finally {
