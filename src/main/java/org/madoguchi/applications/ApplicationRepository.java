@@ -152,16 +152,27 @@ class ApplicationRepository {
 	 */
 	List<QueueRow> queue(String procedureId, String status, String assignedTo, Instant afterSubmitted, UUID afterId,
 			int limit) {
-		StringBuilder sql = new StringBuilder("SELECT id, receipt_number, procedure_id, status, applicant_name, "
-				+ "assigned_to, step_index, submitted_at, due_at FROM application WHERE ");
-		List<Object> args = new ArrayList<>();
 		if (status != null) {
-			sql.append("status = ?");
-			args.add(status);
+			return queueOf(procedureId, status, assignedTo, afterSubmitted, afterId, limit);
 		}
-		else {
-			sql.append("status IN ('SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED')");
+		// "all open": one index range scan per open status, merged here; a single IN (...) query would have to
+		// sort every open application before it could return the oldest fifty
+		List<QueueRow> merged = new ArrayList<>();
+		for (String s : OPEN_STATUSES) {
+			merged.addAll(queueOf(procedureId, s, assignedTo, afterSubmitted, afterId, limit));
 		}
+		merged.sort(java.util.Comparator.comparing(QueueRow::submittedAt).thenComparing(QueueRow::id));
+		return merged.size() > limit ? merged.subList(0, limit) : merged;
+	}
+
+	static final List<String> OPEN_STATUSES = List.of("SUBMITTED", "IN_REVIEW", "INFO_REQUESTED");
+
+	private List<QueueRow> queueOf(String procedureId, String status, String assignedTo, Instant afterSubmitted,
+			UUID afterId, int limit) {
+		StringBuilder sql = new StringBuilder("SELECT id, receipt_number, procedure_id, status, applicant_name, "
+				+ "assigned_to, step_index, submitted_at, due_at FROM application WHERE status = ?");
+		List<Object> args = new ArrayList<>();
+		args.add(status);
 		if (procedureId != null) {
 			sql.append(" AND procedure_id = ?");
 			args.add(procedureId);

@@ -94,16 +94,36 @@ public class StaffQueues {
 		return now.plus(WARNING).isAfter(due) ? Sla.DUE_SOON : Sla.OK;
 	}
 
+	/**
+	 * Open applications per procedure and status. Counting every open application costs a scan, so the numbers
+	 * are at most {@code COUNTS_TTL} old: when they are stale, one request refreshes them while the others are
+	 * answered with the previous numbers.
+	 */
 	public List<Count> counts() {
 		Instant now = clock.instant();
 		CachedCounts c = counts.get();
-		if (c == null || c.at().plus(COUNTS_TTL).isBefore(now)) {
-			c = new CachedCounts(now, repository.openCounts(now)
-				.stream()
-				.map(x -> new Count(x.procedureId(), x.status(), x.count(), x.overdue()))
-				.toList());
-			counts.set(c);
+		if (c == null) {
+			c = refresh(now);
+		}
+		else if (c.at().plus(COUNTS_TTL).isBefore(now) && refreshing.compareAndSet(false, true)) {
+			try {
+				c = refresh(now);
+			}
+			finally {
+				refreshing.set(false);
+			}
 		}
 		return c.counts();
 	}
+
+	private CachedCounts refresh(Instant now) {
+		CachedCounts c = new CachedCounts(now, repository.openCounts(now)
+			.stream()
+			.map(x -> new Count(x.procedureId(), x.status(), x.count(), x.overdue()))
+			.toList());
+		counts.set(c);
+		return c;
+	}
+
+	private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
 }
