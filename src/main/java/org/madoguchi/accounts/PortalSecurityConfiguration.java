@@ -38,6 +38,7 @@ class PortalSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain portal(HttpSecurity http, AccountRepository accounts, PasswordEncoder encoder, Clock clock,
+			JdbcPortalFormRescue rescue,
 			@Value("${madoguchi.accounts.max-failed-sign-ins:5}") int maxAttempts,
 			@Value("${madoguchi.accounts.lockout:PT15M}") Duration lockout) throws Exception {
 		// Not beans: a second UserDetailsService or AuthenticationProvider bean would change how the
@@ -57,15 +58,28 @@ class PortalSecurityConfiguration {
 		HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
 		csrfTokens.setSessionAttributeName(CSRF_KEY);
 
-		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
-		success.setRequestCache(requests);
-		success.setDefaultTargetUrl("/portal");
+		SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+		saved.setRequestCache(requests);
+		saved.setDefaultTargetUrl("/portal");
+		// after an expired session: back to the page whose form was kept, to restore what was typed
+		org.springframework.security.web.authentication.AuthenticationSuccessHandler success = (req, res, auth) -> {
+			String token = req.getParameter("rescue");
+			var path = rescue.pathOf(token);
+			if (path.isPresent()) {
+				requests.removeRequest(req, res);
+				res.sendRedirect(req.getContextPath() + path.get() + "?rescue=" + token);
+			}
+			else {
+				saved.onAuthenticationSuccess(req, res, auth);
+			}
+		};
 
 		http.securityMatcher("/portal/**")
 			.authenticationManager(manager)
 			.securityContext(c -> c.securityContextRepository(contexts))
 			.requestCache(c -> c.requestCache(requests))
 			.csrf(c -> c.csrfTokenRepository(csrfTokens))
+			.exceptionHandling(e -> e.accessDeniedHandler(new ExpiredFormHandler(rescue)))
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/portal", "/portal/", "/portal/procedures/**", "/portal/login", "/portal/register",
 						"/portal/verify/**", "/portal/password/**")

@@ -49,13 +49,15 @@ class DraftController {
 	private final PortalApplicant applicants;
 	private final FormMessages messages;
 	private final AnswerFormatter formatter;
+	private final org.madoguchi.accounts.PortalFormRescue rescue;
 
 	DraftController(Applications applications, PortalApplicant applicants, FormMessages messages,
-			AnswerFormatter formatter) {
+			AnswerFormatter formatter, org.madoguchi.accounts.PortalFormRescue rescue) {
 		this.applications = applications;
 		this.applicants = applicants;
 		this.messages = messages;
 		this.formatter = formatter;
+		this.rescue = rescue;
 	}
 
 	@GetMapping("/portal/drafts/{id}")
@@ -66,7 +68,9 @@ class DraftController {
 	}
 
 	@GetMapping("/portal/drafts/{id}/pages/{pageId}")
-	String page(@PathVariable String id, @PathVariable String pageId, HttpServletRequest request, Model model) {
+	String page(@PathVariable String id, @PathVariable String pageId,
+			@RequestParam(name = "rescue", required = false) String rescueToken, HttpServletRequest request,
+			Model model) {
 		Applicant applicant = applicant(request);
 		Application a = applications.view(PortalController.uuid(id), applicant).application();
 		if (!a.editableByApplicant()) {
@@ -74,8 +78,19 @@ class DraftController {
 		}
 		ProcedureVersion p = applications.procedureOf(a);
 		PageDefinition page = p.definition().page(pageId).orElseThrow(() -> new NotFoundException("page " + pageId));
+		Map<String, List<String>> raw = applications.rawInput(a);
+		if (rescueToken != null) {
+			// the form sent when the sign-in had expired: save it now, unchecked, and show it again
+			var rescued = rescue.take(rescueToken, request.getRequestURI());
+			if (rescued.isPresent()) {
+				PageOutcome outcome = applications.savePage(a.id(), applicant, pageId, rescued.get(), List.of(), null, false);
+				a = outcome.application();
+				raw = outcome.raw();
+				model.addAttribute("notice", messages.message("applications.portal.rescued"));
+			}
+		}
 		model.addAttribute("errors", Map.of());
-		populate(model, a, p, page, applicant, applications.rawInput(a));
+		populate(model, a, p, page, applicant, raw);
 		return "applications/portal/page";
 	}
 
