@@ -15,7 +15,7 @@ PORT="${PORT:-18090}"; BASE="http://127.0.0.1:$PORT"
 JAR=target/madoguchi-0.1.0-SNAPSHOT.jar
 # dev profile (demo staff accounts) on PostgreSQL, without the demo city: the benchmark measures applications
 APP_ARGS=(--spring.profiles.active=dev "--spring.datasource.url=$JDBC" --spring.datasource.username=postgres
-  --madoguchi.citygen.seed-on-first-start=0 "--madoguchi.data-dir=$OUT/data")
+  --madoguchi.citygen.seed-on-first-start=0 "--madoguchi.data-dir=$OUT/data" --spring.thymeleaf.cache=true)
 log() { echo "[$(date +%T)] $*" | tee -a "$OUT/log.txt"; }
 
 machine() {

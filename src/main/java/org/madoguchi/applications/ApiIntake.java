@@ -106,17 +106,19 @@ public class ApiIntake {
 			}
 		}
 		try {
+			if (request.submit()) {
+				// one request, one row: written already submitted
+				return new Result(applications.doSubmit(draft, d, client, true, idempotencyKey, hash), true);
+			}
 			repository.insert(draft, idempotencyKey, hash);
 		}
 		catch (DuplicateKeyException race) {
-			// the same key arrived twice at once: the other request won, answer as a replay
-			return replay(repository.findByIdempotencyKey(client.clientId(), idempotencyKey).orElseThrow(), hash);
+			// the same key arrived twice at once and the other request is being written: this transaction cannot
+			// go on (PostgreSQL aborts it), so the client is told to retry, and the retry is answered as a replay
+			throw new RuleViolationException("applications.error.idempotencyInProgress");
 		}
 		repository.append(draft.id(), now, client.actor(), "CLIENT", "STARTED", null, null, null, null, true);
-		if (!request.submit()) {
-			return new Result(draft, true);
-		}
-		return new Result(applications.doSubmit(draft, d, client), true);
+		return new Result(draft, true);
 	}
 
 	/** Submits a draft created earlier by the same client (after attachments were uploaded). */
@@ -173,13 +175,19 @@ public class ApiIntake {
 		return key;
 	}
 
-	static String sha256(String s) {
+	/** Looking a digest up by name costs more than hashing a request body: one per thread, reused. */
+	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
+	});
+
+	static String sha256(String s) {
+		MessageDigest digest = SHA256.get();
+		digest.reset();
+		return HexFormat.of().formatHex(digest.digest(s.getBytes(StandardCharsets.UTF_8)));
 	}
 }

@@ -279,6 +279,15 @@ public class Applications {
 	}
 
 	Application doSubmit(Application a, ProcedureDefinition d, Applicant applicant) {
+		return doSubmit(a, d, applicant, false, null, null);
+	}
+
+	/**
+	 * @param insert true when the application is not stored yet (an API submission in one request): it is
+	 *     written once, already submitted, with its idempotency key
+	 */
+	Application doSubmit(Application a, ProcedureDefinition d, Applicant applicant, boolean insert,
+			String idempotencyKey, String requestHash) {
 		Instant now = clock.instant();
 		boolean resubmission = a.receiptNumber() != null;
 		String receipt = resubmission ? a.receiptNumber() : repository.nextReceiptNumber(LocalDate.now(clock));
@@ -289,7 +298,14 @@ public class Applications {
 				applicantName(d, a), a.applicantEmail(), a.language(), a.answers(), null, null, 0, null,
 				a.atenaNumber(), fee, a.createdAt(), now, resubmission ? a.submittedAt() : now,
 				now.plus(Duration.ofDays(d.workflow().slaDays())), null, a.rowVersion());
-		Application saved = repository.update(submitted, now);
+		Application saved;
+		if (insert) {
+			repository.insert(submitted, idempotencyKey, requestHash);
+			saved = submitted;
+		}
+		else {
+			saved = repository.update(submitted, now);
+		}
 		repository.append(a.id(), now, applicant.actor(), applicant.kind().name(),
 				resubmission ? "RESUBMITTED" : "SUBMITTED", from, ApplicationStatus.SUBMITTED.name(), null, null, false);
 		if (fee != null && fee > 0 && !resubmission) {
