@@ -27,7 +27,7 @@ build() { timeout 600 ./mvnw -q -B -DskipTests package; }
 
 app() {
   "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-  rm -rf "$OUT/data"
+  rm -rf "$OUT/data" "$OUT/token"
   nohup java -Xmx2g -jar "$JAR" "${APP_ARGS[@]}" --server.port="$PORT" --spring.datasource.hikari.maximum-pool-size=32 \
     --server.tomcat.threads.max=100 --logging.level.root=WARN > "$OUT/app.log" 2>&1 &
   echo $! > "$OUT/app.pid"
@@ -87,9 +87,11 @@ queue() {     # the staff queue page over $QUEUE_ROWS stored applications
   curl -fs -b "$OUT/cookies" -c "$OUT/cookies" -o /dev/null --data-urlencode "_csrf=$csrf" \
     -d username=shinsa -d password=shinsa-demo "$BASE/login"
   local cookie; cookie="SESSION=$(awk '$6 == "SESSION" {print $7}' "$OUT/cookies")"
-  for path in "/staff/applications" "/staff/applications?procedure=juminhyo-copy&status=SUBMITTED"; do
-    log "queue page $path: 8 clients, 5 s warm-up, 30 s measured"
-    timeout 90 java bench/SubmitLoad.java get "$BASE$path" "$cookie" 8 5 30 2>&1 | tee -a "$OUT/queue.txt"
+  for spec in "/staff/applications 1" "/staff/applications 4" "/staff/applications 8" \
+      "/staff/applications?procedure=juminhyo-copy&status=SUBMITTED 8"; do
+    set -- $spec
+    log "queue page $1: $2 clients, 10 s warm-up, 30 s measured"
+    timeout 90 java bench/SubmitLoad.java get "$BASE$1" "$cookie" "$2" 10 30 2>&1 | tee -a "$OUT/queue.txt"
   done
 }
 

@@ -84,10 +84,15 @@ class StaffApplicationsController {
 		String p = procedure == null || procedure.isBlank() ? null : procedure;
 		String s = status == null || status.isBlank() ? null : ApplicationStatus.valueOf(status).name();
 		List<StaffQueues.Item> items = queues.page(p, s, mine != null ? staff.username() : null, after);
-		model.addAttribute("items", items);
-		model.addAttribute("counts", queues.counts());
-		model.addAttribute("procedures", catalog.current());
-		model.addAttribute("names", names());
+		Map<String, String> names = names();
+		// display strings are made here once: a page of 50 rows would otherwise run about a thousand template
+		// expressions, which cost more than the database work of the page
+		model.addAttribute("lines", items.stream().map(i -> QueueLine.of(i, names, messages)).toList());
+		model.addAttribute("countRows", CountRow.of(queues.counts(), names));
+		model.addAttribute("procedureOptions", names.entrySet()
+			.stream()
+			.map(e -> new Option(e.getKey(), e.getValue(), e.getKey().equals(p)))
+			.toList());
 		model.addAttribute("procedure", p);
 		model.addAttribute("status", s);
 		model.addAttribute("mine", mine != null);
@@ -184,6 +189,52 @@ class StaffApplicationsController {
 		model.addAttribute("activeNav", "applications");
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
+		}
+	}
+
+	/** One procedure in the filter's drop-down. */
+	record Option(String id, String name, boolean selected) {
+	}
+
+	/** One row of the queue table, ready to show. */
+	record QueueLine(UUID id, String receiptNumber, String procedureName, String status, String statusLabel,
+			String applicantName, String assignedTo, String submitted, String due, String sla, String slaLabel) {
+
+		static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter
+			.ofPattern("yyyy-MM-dd HH:mm")
+			.withZone(java.time.ZoneId.systemDefault());
+		static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd")
+			.withZone(java.time.ZoneId.systemDefault());
+
+		static QueueLine of(StaffQueues.Item i, Map<String, String> names, FormMessages messages) {
+			return new QueueLine(i.id(), i.receiptNumber(), names.getOrDefault(i.procedureId(), i.procedureId()),
+					i.status(), messages.message("applications.status." + i.status()), i.applicantName(),
+					i.assignedTo() == null ? "—" : i.assignedTo(), MINUTE.format(i.submittedAt()),
+					i.dueAt() == null ? "" : DAY.format(i.dueAt()), i.sla().name(),
+					i.sla() == StaffQueues.Sla.OK ? null : messages.message("applications.sla." + i.sla().name()));
+		}
+	}
+
+	/** Open applications of one procedure: how many wait in each open status, and how many are overdue. */
+	record CountRow(String procedureId, String procedureName, long submitted, long inReview, long infoRequested,
+			long overdue) {
+
+		static List<CountRow> of(List<StaffQueues.Count> counts, Map<String, String> names) {
+			Map<String, long[]> byProcedure = new java.util.TreeMap<>();
+			for (StaffQueues.Count c : counts) {
+				long[] n = byProcedure.computeIfAbsent(c.procedureId(), k -> new long[4]);
+				switch (c.status()) {
+					case "SUBMITTED" -> n[0] += c.count();
+					case "IN_REVIEW" -> n[1] += c.count();
+					default -> n[2] += c.count();
+				}
+				n[3] += c.overdue();
+			}
+			return byProcedure.entrySet()
+				.stream()
+				.map(e -> new CountRow(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()[0],
+						e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+				.toList();
 		}
 	}
 
