@@ -29,13 +29,33 @@ class ExpiredFormHandler implements AccessDeniedHandler {
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException, ServletException {
-		if (denied instanceof CsrfException && "POST".equals(request.getMethod())) {
+		// only a browser that had a session (now expired) is helped; a post from nowhere is simply refused
+		if (denied instanceof CsrfException && "POST".equals(request.getMethod()) && hadSession(request)) {
 			Optional<String> token = rescue.keep(request.getRequestURI(), request.getParameterMap());
 			if (token.isPresent()) {
+				jakarta.servlet.http.Cookie cookie = new jakarta.servlet.http.Cookie(PortalFormRescue.COOKIE, token.get());
+				cookie.setHttpOnly(true);
+				cookie.setPath("/portal");
+				cookie.setMaxAge((int) JdbcPortalFormRescue.KEPT.toSeconds());
+				cookie.setSecure(request.isSecure());
+				cookie.setAttribute("SameSite", "Lax");
+				response.addCookie(cookie);
 				response.sendRedirect(request.getContextPath() + "/portal/login?rescue=" + token.get());
 				return;
 			}
 		}
 		otherwise.handle(request, response, denied);
+	}
+
+	private static boolean hadSession(HttpServletRequest request) {
+		if (request.getCookies() == null) {
+			return false;
+		}
+		for (jakarta.servlet.http.Cookie c : request.getCookies()) {
+			if ("SESSION".equals(c.getName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 }

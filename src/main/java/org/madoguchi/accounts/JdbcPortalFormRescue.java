@@ -31,6 +31,7 @@ class JdbcPortalFormRescue implements PortalFormRescue {
 	static final Pattern RESCUED_PATHS = Pattern.compile("/portal/drafts/[0-9a-f-]{36}/pages/[A-Za-z0-9]{1,40}");
 	static final Duration KEPT = Duration.ofDays(1);
 	static final int MAX_CHARS = 200_000;
+	static final int MAX_KEPT = 10_000;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -59,6 +60,11 @@ class JdbcPortalFormRescue implements PortalFormRescue {
 		if (json.length() > MAX_CHARS) {
 			return Optional.empty();
 		}
+		Integer recent = jdbc.queryForObject("SELECT COUNT(*) FROM portal_form_rescue WHERE created_at > ?", Integer.class,
+				Timestamp.from(clock.instant().minus(KEPT)));
+		if (recent != null && recent >= MAX_KEPT) {
+			return Optional.empty(); // a flood of expired forms: no more are kept today
+		}
 		byte[] bytes = new byte[24];
 		RANDOM.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -82,7 +88,23 @@ class JdbcPortalFormRescue implements PortalFormRescue {
 
 	@Override
 	@Transactional
-	public Optional<Map<String, String[]>> take(String token, String path) {
+	public Optional<Map<String, String[]>> take(jakarta.servlet.http.HttpServletRequest request) {
+		String token = request.getParameter("rescue");
+		String cookie = null;
+		if (request.getCookies() != null) {
+			for (jakarta.servlet.http.Cookie c : request.getCookies()) {
+				if (COOKIE.equals(c.getName())) {
+					cookie = c.getValue();
+				}
+			}
+		}
+		if (token == null || !token.equals(cookie)) {
+			return Optional.empty();
+		}
+		return take(token, request.getRequestURI());
+	}
+
+	Optional<Map<String, String[]>> take(String token, String path) {
 		if (token == null || !token.matches("[A-Za-z0-9_-]{32}")) {
 			return Optional.empty();
 		}

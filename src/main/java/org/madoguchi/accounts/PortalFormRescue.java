@@ -11,6 +11,13 @@ import java.util.Optional;
  */
 public interface PortalFormRescue {
 
-	/** The rescued form parameters for {@code path}, once; empty when unknown, used, expired or for another page. */
-	Optional<Map<String, String[]>> take(String token, String path);
+	/** The cookie that ties a kept form to the browser that sent it. */
+	String COOKIE = "mdg_rescue";
+
+	/**
+	 * The rescued form parameters for the request's page, once: the token comes from the {@code rescue} parameter
+	 * and must equal the browser's {@value #COOKIE} cookie (set when the form was kept), so a link with someone
+	 * else's token does nothing. Empty when unknown, used, expired, for another page or from another browser.
+	 */
+	Optional<Map<String, String[]>> take(jakarta.servlet.http.HttpServletRequest request);
 }

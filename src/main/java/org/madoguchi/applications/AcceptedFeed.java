@@ -17,10 +17,6 @@ class AcceptedFeed {
 
 	private final JdbcTemplate jdbc;
 
-	AcceptedFeed(JdbcTemplate jdbc) {
-		this.jdbc = jdbc;
-	}
-
 	/** Appends in the caller's transaction; the counter row stays locked until it commits. */
 	void append(UUID applicationId, String procedureId, Instant at) {
 		jdbc.update("UPDATE application_feed_counter SET last_seq = last_seq + 1 WHERE name = 'accepted'");
@@ -49,20 +45,34 @@ class AcceptedFeed {
 		return jdbc.queryForObject("SELECT last_seq FROM application_feed_counter WHERE name = 'accepted'", Long.class);
 	}
 
-	/** Moves the consumer's acknowledgement forward (never back: a late duplicate ack changes nothing). */
+	/**
+	 * Moves the consumer's acknowledgement forward (never back: a late duplicate ack changes nothing), in one
+	 * statement that two first acknowledgements at once cannot make fail.
+	 */
 	void acknowledge(String consumer, long seq, Instant at) {
-		int n = jdbc.update("UPDATE application_feed_ack SET acked_seq = ?, acked_at = ? WHERE consumer = ? AND acked_seq < ?",
-				seq, ApplicationRepository.ts(at), consumer, seq);
-		if (n == 0 && jdbc.queryForObject("SELECT COUNT(*) FROM application_feed_ack WHERE consumer = ?", Integer.class,
-				consumer) == 0) {
-			try {
-				jdbc.update("INSERT INTO application_feed_ack (consumer, acked_seq, acked_at) VALUES (?, ?, ?)", consumer,
-						seq, ApplicationRepository.ts(at));
-			}
-			catch (org.springframework.dao.DuplicateKeyException race) {
-				jdbc.update("UPDATE application_feed_ack SET acked_seq = ?, acked_at = ? WHERE consumer = ? AND acked_seq < ?",
-						seq, ApplicationRepository.ts(at), consumer, seq);
-			}
+		jdbc.update(upsertSql, consumer, seq, ApplicationRepository.ts(at));
+	}
+
+	private final String upsertSql;
+
+	AcceptedFeed(JdbcTemplate jdbc, javax.sql.DataSource dataSource) {
+		this.jdbc = jdbc;
+		boolean postgres;
+		try {
+			String product = org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(dataSource,
+					md -> md.getDatabaseProductName());
+			postgres = product != null && product.toLowerCase().contains("postgres");
 		}
+		catch (Exception e) {
+			throw new IllegalStateException("cannot tell which database this is", e);
+		}
+		this.upsertSql = postgres
+				? "INSERT INTO application_feed_ack (consumer, acked_seq, acked_at) VALUES (?, ?, ?) ON CONFLICT (consumer) "
+						+ "DO UPDATE SET acked_seq = EXCLUDED.acked_seq, acked_at = EXCLUDED.acked_at "
+						+ "WHERE application_feed_ack.acked_seq < EXCLUDED.acked_seq"
+				: "MERGE INTO application_feed_ack t USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS BIGINT), "
+						+ "CAST(? AS TIMESTAMP WITH TIME ZONE))) s (consumer, acked_seq, acked_at) ON t.consumer = s.consumer "
+						+ "WHEN MATCHED AND t.acked_seq < s.acked_seq THEN UPDATE SET acked_seq = s.acked_seq, acked_at = s.acked_at "
+						+ "WHEN NOT MATCHED THEN INSERT (consumer, acked_seq, acked_at) VALUES (s.consumer, s.acked_seq, s.acked_at)";
 	}
 }

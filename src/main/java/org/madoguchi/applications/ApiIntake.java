@@ -126,7 +126,7 @@ public class ApiIntake {
 		Application a = repository.lock(id)
 			.filter(x -> x.ownedBy(client))
 			.orElseThrow(() -> new NotFoundException("application " + id));
-		if (!a.isDraft()) {
+		if (!a.editableByApplicant()) {
 			return a; // submitting twice is a no-op: the answer is the submitted application
 		}
 		ProcedureDefinition d = applications.procedureOf(a).definition();
@@ -143,7 +143,7 @@ public class ApiIntake {
 		Application a = repository.lock(id)
 			.filter(x -> x.ownedBy(client))
 			.orElseThrow(() -> new NotFoundException("application " + id));
-		if (!a.isDraft()) {
+		if (!a.editableByApplicant()) {
 			throw new RuleViolationException("applications.error.notEditable");
 		}
 		ProcedureDefinition d = applications.procedureOf(a).definition();

@@ -48,6 +48,9 @@ public class Applications {
 	/** Drafts and applications a resident can hold at once (a limit against abuse). */
 	static final int MAX_OPEN_DRAFTS = 50;
 
+	/** The longest unreadable text kept per value. */
+	static final int MAX_RAW = 1000;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ApplicationRepository repository;
@@ -226,7 +229,8 @@ public class Applications {
 			}));
 		}
 		page.fields().forEach(f -> all.keySet().removeIf(k -> k.equals("f." + f.id()) || k.startsWith("f." + f.id() + ".")));
-		all.putAll(raw);
+		// what could not be read is kept to be shown again, but not without limit
+		raw.forEach((k, v) -> all.put(k, v.stream().map(x -> x.length() > MAX_RAW ? x.substring(0, MAX_RAW) : x).limit(20).toList()));
 		return all.isEmpty() ? null : JSON.writeValueAsString(all);
 	}
 
@@ -308,8 +312,15 @@ public class Applications {
 		}
 		repository.append(a.id(), now, applicant.actor(), applicant.kind().name(),
 				resubmission ? "RESUBMITTED" : "SUBMITTED", from, ApplicationStatus.SUBMITTED.name(), null, null, false);
-		if (fee != null && fee > 0 && !resubmission) {
-			payments.open(a.id(), fee, d.fee().methods().get(0), receipt + " " + d.name().ja());
+		// the fee follows the answers: a correction can change the number of copies
+		var payment = payments.find(a.id());
+		if (fee != null && fee > 0) {
+			if (payment.isEmpty() || !payment.get().state().isSettled() || payment.get().amountYen() == fee) {
+				payments.open(a.id(), fee, d.fee().methods().get(0), receipt + " " + d.name().ja());
+			}
+		}
+		else if (payment.filter(p -> p.state() == org.madoguchi.payments.PaymentState.AWAITING_PAYMENT).isPresent()) {
+			payments.cancel(a.id());
 		}
 		events.publishEvent(changed(saved, from == null ? null : ApplicationStatus.valueOf(from),
 				ApplicationStatus.SUBMITTED, null, now));
@@ -343,6 +354,16 @@ public class Applications {
 				ApplicationStatus.INFO_REQUESTED.name(), ApplicationStatus.IN_REVIEW.name(), null, message, false);
 		events.publishEvent(changed(saved, ApplicationStatus.INFO_REQUESTED, ApplicationStatus.IN_REVIEW, null, now));
 		return saved;
+	}
+
+	/** Deletes a draft (never a submitted application: that is {@link #withdraw}). */
+	public void discardDraft(UUID id, Applicant applicant) {
+		Application a = owned(id, applicant);
+		if (!a.isDraft()) {
+			throw new RuleViolationException("applications.error.notEditable");
+		}
+		attachments.deleteAllFor(a.id());
+		repository.delete(a.id());
 	}
 
 	/** The applicant withdraws an application that is not decided yet, or discards a draft. */
@@ -409,7 +430,8 @@ public class Applications {
 				units = 1;
 			}
 		}
-		return d.fee().amount() * units;
+		units = Math.max(1, Math.min(units, 1000));
+		return Math.multiplyExact(d.fee().amount(), units);
 	}
 
 	/** The applicant's name as answered in the first NAME-prefilled field, else as the account has it. */

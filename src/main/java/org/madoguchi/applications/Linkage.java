@@ -64,7 +64,7 @@ public class Linkage {
 		if (limit < 1 || limit > MAX_PAGE) {
 			throw new InvalidInputException(FieldError.of("limit", "applications.error.limit", MAX_PAGE));
 		}
-		long acknowledged = feed.acknowledged(consumer);
+		long acknowledged = feed.acknowledged(cursorKey(consumer, procedureId));
 		long cursor = after != null ? after : acknowledged;
 		List<FeedItem> items = new ArrayList<>();
 		for (AcceptedFeed.Entry e : feed.after(cursor, procedureId, limit)) {
@@ -76,13 +76,26 @@ public class Linkage {
 		return new FeedPage(items, next, acknowledged, feed.head());
 	}
 
-	/** The consumer has stored everything up to {@code seq}. */
-	public long acknowledge(String consumer, long seq) {
+	/**
+	 * The consumer has stored everything up to {@code seq} (of the procedure's entries when it reads the feed
+	 * filtered by procedure: each filter has its own acknowledgement, so that acknowledging one procedure never
+	 * skips another's entries).
+	 */
+	public long acknowledge(String consumer, String procedureId, long seq) {
 		if (seq < 0 || seq > feed.head()) {
 			throw new InvalidInputException(FieldError.of("cursor", "applications.error.ackBeyondHead", feed.head()));
 		}
-		feed.acknowledge(consumer, seq, clock.instant());
-		return feed.acknowledged(consumer);
+		String key = cursorKey(consumer, procedureId);
+		feed.acknowledge(key, seq, clock.instant());
+		return feed.acknowledged(key);
+	}
+
+	public long acknowledge(String consumer, long seq) {
+		return acknowledge(consumer, null, seq);
+	}
+
+	private static String cursorKey(String consumer, String procedureId) {
+		return procedureId == null || procedureId.isBlank() ? consumer : consumer + "|" + procedureId;
 	}
 
 	/**

@@ -38,9 +38,11 @@ public class Review {
 	private final AccessLog accessLog;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final org.madoguchi.payments.Payments payments;
 
 	Review(ApplicationRepository repository, ProcedureCatalog catalog, AcceptedFeed feed, AccessLog accessLog,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, org.madoguchi.payments.Payments payments) {
+		this.payments = payments;
 		this.repository = repository;
 		this.catalog = catalog;
 		this.feed = feed;
@@ -85,7 +87,7 @@ public class Review {
 		Application a = locked(id, rowVersion);
 		requireOpen(a);
 		requireStepRole(a, staff);
-		if (to != null && (to.isBlank() || to.length() > 100)) {
+		if (to != null && to.length() > 100) {
 			throw new InvalidInputException(FieldError.of("assignee", "applications.error.assignee"));
 		}
 		return save(a, a.status(), a.stepIndex(), to == null || to.isBlank() ? null : to.strip(), null, staff,
@@ -105,6 +107,9 @@ public class Review {
 	public Application requestInfo(UUID id, int rowVersion, String message, StaffMember staff) {
 		Application a = locked(id, rowVersion);
 		requireOpen(a);
+		if (ApplicationStatus.INFO_REQUESTED.name().equals(a.status())) {
+			throw new RuleViolationException("applications.error.awaitingApplicant");
+		}
 		requireStepRole(a, staff);
 		String note = note(message, "message", true);
 		return save(a, ApplicationStatus.INFO_REQUESTED.name(), a.stepIndex(), a.assignedTo(), null, staff,
@@ -126,8 +131,12 @@ public class Review {
 		requireOpen(a);
 		requireStepRole(a, staff);
 		String note = note(reason, "reason", true);
-		return save(a, ApplicationStatus.REJECTED.name(), a.stepIndex(), a.assignedTo(), clock.instant(), staff,
-				"REJECTED", note, false, note);
+		Application rejected = save(a, ApplicationStatus.REJECTED.name(), a.stepIndex(), a.assignedTo(), clock.instant(),
+				staff, "REJECTED", note, false, note);
+		payments.find(id)
+			.filter(p -> p.state() == org.madoguchi.payments.PaymentState.AWAITING_PAYMENT)
+			.ifPresent(p -> payments.cancel(id));
+		return rejected;
 	}
 
 	/**
@@ -157,11 +166,13 @@ public class Review {
 		List<WorkflowStep> steps = version(a).definition().workflow().steps();
 		if (a.stepIndex() + 1 < steps.size()) {
 			return save(a, ApplicationStatus.IN_REVIEW.name(), a.stepIndex() + 1, null, null, staff, "STEP_APPROVED",
-					step.id() + (text == null ? "" : ": " + text), true, null);
+					text, true, null);
 		}
 		Instant now = clock.instant();
 		Application accepted = save(a, ApplicationStatus.ACCEPTED.name(), a.stepIndex(), a.assignedTo(), now, staff,
-				"STEP_APPROVED", step.id() + (text == null ? "" : ": " + text), true, null);
+				"STEP_APPROVED", text, true, null);
+		// the applicant sees the decision, not the approval note
+		repository.append(id, now, staff.username(), "STAFF", "ACCEPTED", null, null, step.id(), null, false);
 		feed.append(accepted.id(), accepted.procedureId(), now);
 		return accepted;
 	}
@@ -176,6 +187,23 @@ public class Review {
 		String text = note == null || note.isBlank() ? null : note(note, "note", false);
 		return save(a, ApplicationStatus.COMPLETED.name(), a.stepIndex(), a.assignedTo(), a.decidedAt(), staff,
 				"COMPLETED", text, false, text);
+	}
+
+	/** Records that the fee was paid at the counter or on delivery. */
+	public void recordPayment(UUID id, String receiptNumber, StaffMember staff) {
+		Application a = submitted(repository.lock(id));
+		if (!staff.roles().stream().anyMatch(r -> java.util.Set.of("COUNTER", "EXAMINER", "ADMIN").contains(r))) {
+			accessLog.recordDenied(AccessAction.APPLICATION_ACTION, a.receiptNumber(), "payment needs 窓口, 審査 or 管理者");
+			throw new AccessDeniedException("recording a payment needs the counter, examiner or admin role");
+		}
+		ApplicationStatus s = a.applicationStatus();
+		if (s == ApplicationStatus.REJECTED || s == ApplicationStatus.WITHDRAWN) {
+			throw new RuleViolationException("applications.error.closed");
+		}
+		String receipt = receiptNumber == null || receiptNumber.isBlank() ? null : receiptNumber.strip();
+		payments.recordPaid(id, staff.username(), receipt, "CASH");
+		repository.append(id, clock.instant(), staff.username(), "STAFF", "PAID", null, null, null, receipt, true);
+		accessLog.record(AccessAction.APPLICATION_ACTION, a.receiptNumber(), "PAID");
 	}
 
 	// --- internals ---

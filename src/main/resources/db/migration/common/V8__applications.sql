@@ -71,7 +71,7 @@ INSERT INTO application_feed_counter (name, last_seq) VALUES ('accepted', 0);
 
 -- Where each consumer has acknowledged the feed up to (at-least-once delivery).
 CREATE TABLE application_feed_ack (
-    consumer            VARCHAR(100)  PRIMARY KEY,
+    consumer            VARCHAR(200)  PRIMARY KEY,
     acked_seq           BIGINT        NOT NULL,
     acked_at            TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -194,6 +194,12 @@ class ApplicationApiTests {
 			.content("{\"procedureId\": \"juminhyo-copy\", \"surprise\": 1}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("body"));
+		mvc.perform(post("/api/v1/applications").header("Authorization", token)
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("null"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("body"));
 	}
 
 	static byte[] png() throws Exception {

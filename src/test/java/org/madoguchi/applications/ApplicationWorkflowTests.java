@@ -237,7 +237,7 @@ class ApplicationWorkflowTests {
 		// not acknowledged: read again from the acknowledgement, it comes again (at-least-once)
 		Linkage.FeedPage again = linkage.read(clientId, null, "test-two-step-" + id, 500);
 		assertThat(again.items()).extracting(i -> i.application().id()).contains(a.id());
-		linkage.acknowledge(clientId, page.nextCursor());
+		linkage.acknowledge(clientId, "test-two-step-" + id, page.nextCursor());
 		Linkage.FeedPage afterAck = linkage.read(clientId, null, "test-two-step-" + id, 500);
 		assertThat(afterAck.items()).extracting(i -> i.application().id()).doesNotContain(a.id());
 
@@ -340,5 +340,51 @@ class ApplicationWorkflowTests {
 		assertThat(csv.lines().findFirst().orElseThrow()).endsWith("subject,detail");
 		assertThat(csv).contains("'=1+1");
 		assertThat(csv).doesNotContain(",=1+1");
+	}
+
+	@Test
+	void aCorrectionChangesTheFeeARejectionCancelsItAndTheApplicantSeesTheDecision() {
+		Applicant me = resident();
+		Application submitted = applications.submit(fillJuminhyo(me).id(), me);
+		assertThat(jdbc.queryForObject("SELECT amount_yen FROM payment WHERE reference = ?", Integer.class,
+				submitted.id())).isEqualTo(600);
+		assertThatThrownBy(() -> applications.discardDraft(submitted.id(), me))
+			.as("a submitted application is withdrawn, never discarded").isInstanceOf(RuleViolationException.class);
+
+		StaffMember examiner = staff("examiner3", "EXAMINER");
+		Application returned = review.returnForCorrection(submitted.id(), submitted.rowVersion(), "通数を確認してください", examiner);
+		SecurityContextHolder.clearContext();
+		applications.savePage(submitted.id(), me, "certificate",
+				params("f.scope", "whole", "f.copies", "3", "f.purpose", "license"), List.of(), null, true);
+		Application again = applications.submit(submitted.id(), me);
+		assertThat(again.feeYen()).isEqualTo(900);
+		assertThat(jdbc.queryForObject("SELECT amount_yen FROM payment WHERE reference = ?", Integer.class,
+				again.id())).as("the fee follows the corrected number of copies").isEqualTo(900);
+
+		StaffMember examiner2 = staff("examiner3", "EXAMINER");
+		Application asked = review.requestInfo(again.id(), again.rowVersion(), "本人確認書類の種類は？", examiner2);
+		assertThatThrownBy(() -> review.requestInfo(again.id(), asked.rowVersion(), "もう一度", examiner2))
+			.as("one question at a time").isInstanceOf(RuleViolationException.class);
+		Application rejected = review.reject(again.id(), asked.rowVersion(), "要件を満たしません", examiner2);
+		assertThat(rejected.status()).isEqualTo("REJECTED");
+		assertThat(jdbc.queryForObject("SELECT state FROM payment WHERE reference = ?", String.class, again.id()))
+			.isEqualTo("CANCELLED");
+		assertThat(returned.status()).isEqualTo("RETURNED");
+	}
+
+	@Test
+	void theApplicantSeesTheAcceptanceButNotTheApprovalNote() {
+		String id = UUID.randomUUID().toString().substring(0, 8);
+		publisher.publish(TWO_STEP.formatted(id).replace("    - {id: approve, name: {ja: 決裁, en: Approval}, role: APPROVER}\n", ""), "test");
+		Applicant me = resident();
+		Application draft = applications.start("test-two-step-" + id, me);
+		applications.savePage(draft.id(), me, "one", params("f.subject", "ok"), List.of(), null, true);
+		Application submitted = applications.submit(draft.id(), me);
+		StaffMember examiner = staff("examiner4", "EXAMINER");
+		review.approve(submitted.id(), submitted.rowVersion(), "内部の判断メモ", examiner);
+		SecurityContextHolder.clearContext();
+		List<TimelineEntry> seen = applications.view(submitted.id(), me).timeline();
+		assertThat(seen).extracting(TimelineEntry::kind).contains("ACCEPTED");
+		assertThat(seen).extracting(TimelineEntry::note).doesNotContain("内部の判断メモ");
 	}
 }

@@ -150,6 +150,7 @@ class PortalWebTests {
 
 		// the session is gone (expired): the browser still sends the old form, with a token nobody knows
 		Browser expired = new Browser();
+		expired.cookies.put("SESSION", new Cookie("SESSION", "expired-session-id"));
 		String login = location(expired.perform(post(page).param("_csrf", "stale-token")
 			.param("action", "next")
 			.param("f.name", "東雲 花子")
@@ -172,7 +173,12 @@ class PortalWebTests {
 		assertThat(restored).contains("value=\"090-9999-0000\"").contains("復元しました");
 		assertThat(jdbc.queryForObject("SELECT answers FROM application WHERE id = ?", String.class,
 				UUID.fromString(draftId))).contains("090-9999-0000");
-		// one use only
+		// one use only, and only in the browser that sent the form
+		Browser elsewhere = signedIn(email);
+		elsewhere.perform(get(page + "?rescue=" + token)).andExpect(status().isOk());
+		// a POST from a browser without any session is refused outright, nothing kept
+		Browser nobody = new Browser();
+		nobody.perform(post(page).param("_csrf", "x").param("f.name", "y")).andExpect(status().isForbidden());
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM portal_form_rescue WHERE path = ?", Integer.class, page))
 			.isZero();
 	}

@@ -82,6 +82,9 @@ class ApplicationApiController {
 		catch (JacksonException e) {
 			throw new InvalidInputException(FieldError.of("body", "applications.error.json", e.getOriginalMessage()));
 		}
+		if (request == null) {
+			throw new InvalidInputException(FieldError.of("body", "applications.error.json", "null"));
+		}
 		Applicant client = ApiCallers.current();
 		ApiIntake.Result result = intake.create(client, idempotencyKey, body, request);
 		Application a = result.application();
@@ -127,7 +130,19 @@ class ApplicationApiController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(ApplicationJson.AttachmentJson.of(s));
 	}
 
-	@Operation(summary = "下書きを提出する / Submit a draft", description = "Submitting twice returns the submitted application.")
+	record ReplyJson(String message) {
+	}
+
+	@Operation(summary = "問い合わせに回答する / Answer the city's question (status INFO_REQUESTED)")
+	@PostMapping(path = "/{id}/reply", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ApplicationJson reply(@PathVariable UUID id, @RequestBody ReplyJson reply) {
+		Applicant client = ApiCallers.current();
+		Application a = applications.reply(id, client, reply == null ? null : reply.message(), java.util.List.of());
+		return ApplicationJson.of(a, applications.attachmentsOf(id), null, false);
+	}
+
+	@Operation(summary = "下書きを提出する / Submit a draft, or resubmit one returned for correction",
+			description = "Submitting twice returns the submitted application.")
 	@PostMapping("/{id}/submit")
 	ApplicationJson submit(@PathVariable UUID id) {
 		Application a = intake.submit(ApiCallers.current(), id);
@@ -149,12 +164,13 @@ class ApplicationApiController {
 	record FeedJson(List<FeedItemJson> items, long nextCursor, long acknowledged, long head) {
 	}
 
-	record AckJson(Long cursor) {
+	record AckJson(Long cursor, String procedure) {
 	}
 
 	@Operation(summary = "受理済み申請のフィード / Feed of accepted applications (pull, at-least-once)",
 			description = "Without `after`, starts after the caller's last acknowledgement. Acknowledge with "
-					+ "`POST /feed/ack` once the entries are stored; unacknowledged entries are delivered again.")
+					+ "`POST /feed/ack` once the entries are stored; unacknowledged entries are delivered again. "
+					+ "A read filtered by `procedure` has its own acknowledgement: send the same `procedure` with the ack.")
 	@GetMapping("/feed")
 	FeedJson feed(@RequestParam(required = false) Long after, @RequestParam(required = false) String procedure,
 			@RequestParam(defaultValue = "100") int limit) {
@@ -172,7 +188,8 @@ class ApplicationApiController {
 		if (ack == null || ack.cursor() == null) {
 			throw new InvalidInputException(FieldError.of("cursor", "applications.error.required"));
 		}
-		return Map.of("acknowledged", linkage.acknowledge(ApiCallers.current().clientId(), ack.cursor()));
+		return Map.of("acknowledged",
+				linkage.acknowledge(ApiCallers.current().clientId(), ack.procedure(), ack.cursor()));
 	}
 
 	static NotFoundException notFound() {

@@ -81,7 +81,7 @@ class DraftController {
 		Map<String, List<String>> raw = applications.rawInput(a);
 		if (rescueToken != null) {
 			// the form sent when the sign-in had expired: save it now, unchecked, and show it again
-			var rescued = rescue.take(rescueToken, request.getRequestURI());
+			var rescued = rescue.take(request);
 			if (rescued.isPresent()) {
 				PageOutcome outcome = applications.savePage(a.id(), applicant, pageId, rescued.get(), List.of(), null, false);
 				a = outcome.application();
@@ -166,7 +166,7 @@ class DraftController {
 
 	@PostMapping("/portal/drafts/{id}/discard")
 	String discard(@PathVariable String id, HttpServletRequest request) {
-		applications.withdraw(PortalController.uuid(id), applicant(request));
+		applications.discardDraft(PortalController.uuid(id), applicant(request));
 		return "redirect:/portal/applications?discarded";
 	}
 

@@ -82,8 +82,18 @@ class StaffApplicationsController {
 			model.addAttribute("receiptNotFound", receipt.strip());
 		}
 		String p = procedure == null || procedure.isBlank() ? null : procedure;
-		String s = status == null || status.isBlank() ? null : ApplicationStatus.valueOf(status).name();
-		List<StaffQueues.Item> items = queues.page(p, s, mine != null ? staff.username() : null, after);
+		String s = java.util.Arrays.stream(ApplicationStatus.values())
+			.map(Enum::name)
+			.filter(n -> n.equals(status))
+			.findFirst()
+			.orElse(null);
+		List<StaffQueues.Item> items;
+		try {
+			items = queues.page(p, s, mine != null ? staff.username() : null, after);
+		}
+		catch (InvalidInputException badCursor) {
+			items = queues.page(p, s, mine != null ? staff.username() : null, null);
+		}
 		Map<String, String> names = names();
 		// display strings are made here once: a page of 50 rows would otherwise run about a thousand template
 		// expressions, which cost more than the database work of the page
@@ -127,7 +137,7 @@ class StaffApplicationsController {
 				case "reject" -> review.reject(appId, rowVersion, text, staff);
 				case "approve" -> review.approve(appId, rowVersion, text, staff);
 				case "complete" -> review.complete(appId, rowVersion, text, staff);
-				case "paid" -> payments.recordPaid(appId, staff.username(), text == null || text.isBlank() ? null : text.strip(), "CASH");
+				case "paid" -> review.recordPayment(appId, text, staff);
 				default -> throw new NotFoundException("action " + action);
 			}
 			redirect.addFlashAttribute("notice", messages.message("applications.staff.done." + action));
@@ -182,7 +192,10 @@ class StaffApplicationsController {
 		model.addAttribute("step", review.currentStep(a));
 		model.addAttribute("sections", formatter.sections(view.procedure().definition(), a.answers(), files, false, locale));
 		model.addAttribute("files", stored);
-		model.addAttribute("match", registerMatch.match(a, view.procedure().definition()));
+		// the comparison reads the register: only for roles that may read it (not 決裁 alone)
+		StaffMember me = StaffMember.current();
+		model.addAttribute("match", me.roles().stream().anyMatch(r -> java.util.Set.of("COUNTER", "EXAMINER", "ADMIN").contains(r))
+				? registerMatch.match(a, view.procedure().definition()) : null);
 		model.addAttribute("payment", payments.find(a.id()).orElse(null));
 		model.addAttribute("sla", StaffQueues.sla(a.dueAt(), java.time.Instant.now()));
 		model.addAttribute("staff", StaffMember.current());
