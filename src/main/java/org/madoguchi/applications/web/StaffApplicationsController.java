@@ -54,10 +54,12 @@ class StaffApplicationsController {
 	private final Attachments attachments;
 	private final Payments payments;
 	private final FormMessages messages;
+	private final org.madoguchi.applications.Linkage linkage;
 
 	StaffApplicationsController(StaffQueues queues, Review review, Applications applications,
 			RegisterMatch registerMatch, ProcedureCatalog catalog, AnswerFormatter formatter, Attachments attachments,
-			Payments payments, FormMessages messages) {
+			Payments payments, FormMessages messages, org.madoguchi.applications.Linkage linkage) {
+		this.linkage = linkage;
 		this.queues = queues;
 		this.review = review;
 		this.applications = applications;
@@ -106,6 +108,7 @@ class StaffApplicationsController {
 		model.addAttribute("procedure", p);
 		model.addAttribute("status", s);
 		model.addAttribute("mine", mine != null);
+		model.addAttribute("admin", staff.roles().contains("ADMIN"));
 		model.addAttribute("statuses", List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW,
 				ApplicationStatus.INFO_REQUESTED, ApplicationStatus.RETURNED, ApplicationStatus.ACCEPTED,
 				ApplicationStatus.REJECTED, ApplicationStatus.COMPLETED, ApplicationStatus.WITHDRAWN));
@@ -158,6 +161,30 @@ class StaffApplicationsController {
 			populate(model, view);
 			return "applications/staff/review";
 		}
+	}
+
+	/**
+	 * A procedure's submitted applications as CSV (UTF-8 with a byte-order mark, so that spreadsheet software
+	 * used at city halls reads the Japanese correctly), for file linkage into a core system. 管理者 only.
+	 */
+	@GetMapping("/staff/applications/export")
+	void export(@RequestParam String procedure, @RequestParam(required = false) String status,
+			HttpServletResponse response) throws IOException {
+		if (!StaffMember.current().roles().contains("ADMIN")) {
+			throw new org.springframework.security.access.AccessDeniedException("CSV export needs the administrator role");
+		}
+		catalog.current(procedure).orElseThrow(() -> new NotFoundException("procedure " + procedure));
+		String s = java.util.Arrays.stream(ApplicationStatus.values())
+			.map(Enum::name)
+			.filter(n -> n.equals(status))
+			.findFirst()
+			.orElse(null);
+		response.setContentType("text/csv; charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + procedure + "-applications.csv\"");
+		var out = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
+		out.write('\uFEFF');
+		linkage.exportCsv(procedure, s, out, LocaleContextHolder.getLocale());
+		out.flush();
 	}
 
 	/** An attachment for the reviewer: the sanitized copy by default, the original on request. */
