@@ -387,4 +387,25 @@ class ApplicationWorkflowTests {
 		assertThat(seen).extracting(TimelineEntry::kind).contains("ACCEPTED");
 		assertThat(seen).extracting(TimelineEntry::note).doesNotContain("内部の判断メモ");
 	}
+
+	@Autowired
+	DraftCleanup cleanup;
+
+	@Test
+	void staleVisitorDraftsAreDeletedAndSubmittedApplicationsNever() {
+		Applicant visitor = new Applicant(Applicant.Kind.ANONYMOUS, null, VisitorKeys.generate(), null, null, null, "ja",
+				Assurance.NONE, null);
+		Application old = applications.start("shimin-anketo", visitor);
+		Application fresh = applications.start("shimin-anketo", visitor);
+		Applicant me = resident();
+		Application submitted = applications.submit(fillJuminhyo(me).id(), me);
+		jdbc.update("UPDATE application SET updated_at = ? WHERE id IN (?, ?)",
+				java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(40))), old.id(), submitted.id());
+		while (cleanup.deleteStaleDrafts() > 0) {
+			// other tests' stale drafts go too
+		}
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application WHERE id = ?", Integer.class, old.id())).isZero();
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application WHERE id = ?", Integer.class, fresh.id())).isOne();
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application WHERE id = ?", Integer.class, submitted.id())).isOne();
+	}
 }
