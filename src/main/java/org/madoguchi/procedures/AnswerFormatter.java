@@ -1,7 +1,6 @@
 package org.madoguchi.procedures;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,14 +55,12 @@ public class AnswerFormatter {
 			Map<String, AttachmentView> attachments, boolean masked, Locale locale) {
 		Answers a = answers == null ? Answers.empty() : answers;
 		Map<String, AttachmentView> files = attachments == null ? Map.of() : attachments;
-		Map<String, FieldDefinition> visible = new HashMap<>();
+		FormFlow.Visibility visible = FormFlow.visibility(definition, a);
 		List<AnswerSection> sections = new ArrayList<>();
 		for (PageDefinition page : definition.pages()) {
-			boolean pageVisible = matches(page.visibleWhen(), a, visible);
 			List<AnswerLine> lines = new ArrayList<>();
 			for (FieldDefinition f : page.fields()) {
-				if (pageVisible && matches(f.visibleWhen(), a, visible)) {
-					visible.put(f.id(), f);
+				if (visible.field(f.id())) {
 					lines.add(line(f, a, files, masked, locale));
 				}
 			}
@@ -186,28 +183,6 @@ public class AnswerFormatter {
 
 	// ---------------------------------------------------------------- visibility
 
-	/**
-	 * Condition semantics of {@code docs/procedure-format.md}: the field named must itself be visible
-	 * (a hidden field's stale answer counts as no answer); for a CHECKBOX, equals/in match any chosen value.
-	 * (FormFlow in the engine holds the same rule; this copy keeps the formatter free of the flow.)
-	 */
-	private static boolean matches(Condition c, Answers a, Map<String, FieldDefinition> visible) {
-		if (c == null) {
-			return true;
-		}
-		if (visible != null && !visible.containsKey(c.field())) {
-			return false;
-		}
-		if (Boolean.TRUE.equals(c.notEmpty())) {
-			return a.has(c.field());
-		}
-		List<String> given = a.list(c.field());
-		if (c.equals() != null) {
-			return given.contains(c.equals());
-		}
-		return c.in() != null && given.stream().anyMatch(c.in()::contains);
-	}
-
 	// ---------------------------------------------------------------- helpers for the form fragments
 
 	/**
@@ -220,7 +195,7 @@ public class AnswerFormatter {
 		if (c == null || onPage(page, c.field()) != null) {
 			return true;
 		}
-		return matches(c, answers == null ? Answers.empty() : answers, null);
+		return FormFlow.matches(c, answers == null ? Answers.empty() : answers);
 	}
 
 	/** 「『記載する人』が『世帯の一部』のときに回答してください。」 for a field that depends on one on its page; else null. */

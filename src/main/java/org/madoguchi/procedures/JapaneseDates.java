@@ -2,7 +2,6 @@ package org.madoguchi.procedures;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +12,7 @@ import java.util.Locale;
  * converts both ways and formats a date for display (令和8年11月26日 / 26 November 2026).
  * <p>
  * Era codes: {@code R} 令和, {@code H} 平成, {@code S} 昭和, {@code T} 大正, {@code M} 明治, {@code W} 西暦.
- * The first days are those the resident register uses (明治 from 1868-01-25, as in the registry module).
+ * The eras themselves are {@link Wareki.Era}; this class is the form-facing side (strings in, strings out).
  */
 public final class JapaneseDates {
 
@@ -22,18 +21,6 @@ public final class JapaneseDates {
 
 	/** The western era code. */
 	public static final String WESTERN = "W";
-
-	private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
-
-	/** A Japanese era (元号): code, names and first day. Newest last, so the search below finds the latest. */
-	private record Era(String code, String ja, String en, LocalDate firstDay) {
-	}
-
-	private static final List<Era> ERAS = List.of(new Era("M", "明治", "Meiji", LocalDate.of(1868, 1, 25)),
-			new Era("T", "大正", "Taisho", LocalDate.of(1912, 7, 30)),
-			new Era("S", "昭和", "Showa", LocalDate.of(1926, 12, 25)),
-			new Era("H", "平成", "Heisei", LocalDate.of(1989, 1, 8)),
-			new Era("R", "令和", "Reiwa", LocalDate.of(2019, 5, 1)));
 
 	private JapaneseDates() {
 	}
@@ -58,13 +45,12 @@ public final class JapaneseDates {
 		if (date == null) {
 			return Parts.EMPTY;
 		}
-		Era era = eraOf(date);
-		if (era == null || isEnglish(locale)) {
+		if (date.isBefore(Wareki.Era.MEIJI.firstDay()) || isEnglish(locale)) {
 			return new Parts(WESTERN, Integer.toString(date.getYear()), Integer.toString(date.getMonthValue()),
 					Integer.toString(date.getDayOfMonth()));
 		}
-		return new Parts(era.code(), Integer.toString(date.getYear() - era.firstDay().getYear() + 1),
-				Integer.toString(date.getMonthValue()), Integer.toString(date.getDayOfMonth()));
+		Wareki.Parts p = Wareki.parts(date);
+		return new Parts(p.era(), Integer.toString(p.year()), Integer.toString(p.month()), Integer.toString(p.day()));
 	}
 
 	/**
@@ -84,16 +70,13 @@ public final class JapaneseDates {
 			if (WESTERN.equals(code)) {
 				return LocalDate.of(year, month, day);
 			}
-			for (int i = 0; i < ERAS.size(); i++) {
-				Era era = ERAS.get(i);
-				if (era.code().equals(code)) {
-					LocalDate date = LocalDate.of(era.firstDay().getYear() + year - 1, month, day);
-					LocalDate end = i + 1 < ERAS.size() ? ERAS.get(i + 1).firstDay() : null;
-					if (date.isBefore(era.firstDay()) || (end != null && !date.isBefore(end))) {
-						throw new IllegalArgumentException("not a day of " + era.en());
-					}
-					return date;
+			Wareki.Era era = Wareki.Era.of(code).orElse(null);
+			if (era != null) {
+				LocalDate date = LocalDate.of(era.westernYear(year), month, day);
+				if (date.isBefore(era.firstDay()) || era.lastDay().map(date::isAfter).orElse(false)) {
+					throw new IllegalArgumentException("not a day of " + era.english());
 				}
+				return date;
 			}
 		}
 		catch (DateTimeException e) {
@@ -104,16 +87,7 @@ public final class JapaneseDates {
 
 	/** 令和8年11月26日 (元年 for the first year) in Japanese, 26 November 2026 in English. */
 	public static String format(LocalDate date, Locale locale) {
-		if (isEnglish(locale)) {
-			return ENGLISH.format(date);
-		}
-		Era era = eraOf(date);
-		String md = date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
-		if (era == null) {
-			return date.getYear() + "年" + md;
-		}
-		int year = date.getYear() - era.firstDay().getYear() + 1;
-		return era.ja() + (year == 1 ? "元" : Integer.toString(year)) + "年" + md;
+		return Wareki.format(date, locale);
 	}
 
 	/** Formats an ISO date; text that is not one (a 不詳 birth date with 00 parts) is returned as it is. */
@@ -127,21 +101,7 @@ public final class JapaneseDates {
 		if (WESTERN.equals(code)) {
 			return isEnglish(locale) ? "Western year" : "西暦";
 		}
-		return ERAS.stream()
-			.filter(e -> e.code().equals(code))
-			.map(e -> isEnglish(locale) ? e.en() : e.ja())
-			.findFirst()
-			.orElse(code);
-	}
-
-	private static Era eraOf(LocalDate date) {
-		Era found = null;
-		for (Era era : ERAS) {
-			if (!date.isBefore(era.firstDay())) {
-				found = era;
-			}
-		}
-		return found;
+		return Wareki.Era.of(code).map(e -> isEnglish(locale) ? e.english() : e.japanese()).orElse(code);
 	}
 
 	private static LocalDate parse(String iso) {
