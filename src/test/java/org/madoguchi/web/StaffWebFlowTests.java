@@ -161,6 +161,11 @@ class StaffWebFlowTests {
 		mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes")));
 		mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
-			.andExpect(jsonPath("$.paths['/api/v1/register/feed']").exists());
+			.andExpect(jsonPath("$.paths['/api/v1/register/feed']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/applications'].post").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/applications/feed'].get").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/procedures/{id}/schema'].get").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/staff/applications/{id}/decisions'].post").exists())
+			.andExpect(jsonPath("$.components.securitySchemes.oauth2.flows.clientCredentials.tokenUrl").value("/api/oauth2/token"));
 	}
 }
