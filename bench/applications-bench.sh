@@ -28,7 +28,7 @@ build() { timeout 600 ./mvnw -q -B -DskipTests package; }
 app() {
   "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
   rm -rf "$OUT/data" "$OUT/token"
-  nohup java -Xmx2g -jar "$JAR" "${APP_ARGS[@]}" --server.port="$PORT" --spring.datasource.hikari.maximum-pool-size=32 \
+  nohup java -Xmx2g -jar "$JAR" "${APP_ARGS[@]}" --server.port="$PORT" --spring.datasource.hikari.maximum-pool-size="${POOL:-32}" \
     --server.tomcat.threads.max=100 --logging.level.root=WARN > "$OUT/app.log" 2>&1 &
   echo $! > "$OUT/app.pid"
   for _ in $(seq 1 120); do curl -fs "$BASE/actuator/health" >/dev/null && { log "app up (pid $(cat "$OUT/app.pid"))"; return; }; sleep 1; done
