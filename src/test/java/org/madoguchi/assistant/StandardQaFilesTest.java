@@ -1,0 +1,79 @@
+package org.madoguchi.assistant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Checks the standard Q&amp;A content (よくある質問) of the resident assistant: every file parses,
+ * ids are unique, and each entry carries the keys and values the assistant relies on.
+ */
+class StandardQaFilesTest {
+
+    private static final List<String> FILES = List.of("moving", "certificates", "tax", "insurance-pension",
+            "childcare", "elderly-care", "waste", "disaster", "facilities");
+
+    private static final Set<String> CATEGORIES = Set.of("MOVING", "CERTIFICATES", "TAX", "INSURANCE_PENSION",
+            "CHILDCARE", "ELDERLY_CARE", "WASTE", "DISASTER", "FACILITIES");
+
+    private static final Set<String> PROCEDURES = Set.of("juminhyo-copy", "kazei-shomei", "sodai-gomi",
+            "tenshutsu", "tennyu-yoyaku", "shimin-anketo", "risai-shomei", "ninshin-todoke", "jidou-teate-nintei",
+            "jidou-teate-henko", "jidou-teate-genkyo", "hoiku-riyo-moshikomi", "hoiku-shikyu-nintei",
+            "kaigo-nintei", "kaigo-nintei-koshin", "kaigo-hihokensha-saikofu", "kaigo-kogaku",
+            "kaigo-fukushi-yogu", "kaigo-jutaku-kaishu");
+
+    private static final List<String> REQUIRED = List.of("id", "category", "question", "answer", "department",
+            "phone");
+
+    @Test
+    void everyEntryIsCompleteAndValid() throws Exception {
+        YAMLMapper mapper = new YAMLMapper();
+        Set<String> ids = new HashSet<>();
+        int total = 0;
+        for (String stem : FILES) {
+            String path = "/assistant/standard/" + stem + ".yml";
+            List<Map<String, Object>> entries;
+            try (InputStream in = getClass().getResourceAsStream(path)) {
+                assertNotNull(in, "missing " + path);
+                entries = mapper.readValue(in, new TypeReference<List<Map<String, Object>>>() { });
+            }
+            assertFalse(entries.isEmpty(), path + " is empty");
+            for (Map<String, Object> e : entries) {
+                for (String key : REQUIRED) {
+                    Object v = e.get(key);
+                    assertTrue(v instanceof String s && !s.isBlank(), path + ": " + e.get("id") + " lacks " + key);
+                }
+                String id = (String) e.get("id");
+                assertTrue(id.matches(java.util.regex.Pattern.quote(stem) + "-\\d{3}"), "bad id " + id + " in " + path);
+                assertTrue(ids.add(id), "duplicate id " + id);
+                assertTrue(CATEGORIES.contains(e.get("category")), id + ": bad category " + e.get("category"));
+                if (e.containsKey("procedure")) {
+                    assertTrue(PROCEDURES.contains(e.get("procedure")), id + ": bad procedure " + e.get("procedure"));
+                }
+                String answer = (String) e.get("answer");
+                assertTrue(answer.length() <= 800, id + ": answer longer than 800 characters");
+                assertTrue(((String) e.get("phone")).matches("043-201-\\d{4}"), id + ": bad phone");
+                Object alternatives = e.get("alternatives");
+                if (alternatives != null) {
+                    assertTrue(alternatives instanceof List<?> l && l.stream().allMatch(String.class::isInstance),
+                            id + ": alternatives must be a list of strings");
+                }
+                total++;
+            }
+        }
+        assertTrue(total >= 300, "only " + total + " entries");
+        assertEquals(ids.size(), total);
+    }
+}
