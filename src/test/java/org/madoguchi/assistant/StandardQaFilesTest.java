@@ -65,11 +65,12 @@ class StandardQaFilesTest {
                 String answer = (String) e.get("answer");
                 assertTrue(answer.length() <= 800, id + ": answer longer than 800 characters");
                 assertTrue(((String) e.get("phone")).matches("043-201-\\d{4}"), id + ": bad phone");
+                // Alternatives are how residents phrase the same question; a number like 171 must be quoted
+                // in YAML or it silently becomes an Integer.
                 Object alternatives = e.get("alternatives");
-                if (alternatives != null) {
-                    assertTrue(alternatives instanceof List<?> l && l.stream().allMatch(String.class::isInstance),
-                            id + ": alternatives must be a list of strings");
-                }
+                assertTrue(alternatives instanceof List<?> l && l.size() >= 2 && l.size() <= 4
+                        && l.stream().allMatch(a -> a instanceof String s && !s.isBlank()),
+                        id + ": alternatives must be a list of 2 to 4 strings");
                 total++;
             }
         }
