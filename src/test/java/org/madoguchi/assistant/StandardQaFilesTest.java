@@ -41,6 +41,8 @@ class StandardQaFilesTest {
     void everyEntryIsCompleteAndValid() throws Exception {
         YAMLMapper mapper = new YAMLMapper();
         Set<String> ids = new HashSet<>();
+        // One phone number per department, so residents are never sent to two numbers for the same desk.
+        Map<String, String> phoneByDepartment = new java.util.HashMap<>();
         int total = 0;
         for (String stem : FILES) {
             String path = "/assistant/standard/" + stem + ".yml";
@@ -65,6 +67,9 @@ class StandardQaFilesTest {
                 String answer = (String) e.get("answer");
                 assertTrue(answer.length() <= 800, id + ": answer longer than 800 characters");
                 assertTrue(((String) e.get("phone")).matches("043-201-\\d{4}"), id + ": bad phone");
+                String known = phoneByDepartment.putIfAbsent((String) e.get("department"), (String) e.get("phone"));
+                assertTrue(known == null || known.equals(e.get("phone")),
+                        id + ": phone differs from other entries of " + e.get("department"));
                 // Alternatives are how residents phrase the same question; a number like 171 must be quoted
                 // in YAML or it silently becomes an Integer.
                 Object alternatives = e.get("alternatives");
