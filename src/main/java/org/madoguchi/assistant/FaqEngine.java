@@ -35,9 +35,11 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * several analyses of the question, its other phrasings and the answer.
  *
  * <p>Fields: kuromoji terms ({@code *_m}), character bigrams ({@code *_b}) and katakana-reading bigrams
- * ({@code *_r}) of the question and alternatives; kuromoji terms and bigrams of the answer. The question and
- * its phrasings weigh more than the answer: a resident's query is itself a question, and answers are long and
- * mention many neighbouring topics. Municipal synonyms are added to the query as a weaker clause.
+ * ({@code *_r}) of the question and alternatives; kuromoji terms and bigrams of the answer; and kuromoji terms of
+ * question and answer as one text ({@code qa_m}: one BM25 length normalisation over the whole entry, which the
+ * separate fields lack). The question and its phrasings weigh more than the answer (the question's words
+ * count in two fields, the answer's are diluted in the whole entry): a resident's query is itself a question,
+ * and answers are long and mention many neighbouring topics. Municipal synonyms are added to the query as a weaker clause.
  *
  * <p>{@link #learn} adds a phrasing confirmed as answered by an entry (the "helpful" button) and re-indexes it.
  * Thread-safe: searches run concurrently, changes are serialised.
@@ -45,16 +47,17 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 public final class FaqEngine implements Closeable {
 
 	/** Field weights and BM25 parameters; the defaults were chosen on general grounds and checked offline. */
-	record Tuning(float question, float alternative, float answer, float morph, float bigram, float reading,
-			float synonym, float k1, float b) {
+	record Tuning(float question, float alternative, float answer, float combined, float morph, float bigram,
+			float reading, float synonym, float k1, float b) {
 
-		static final Tuning DEFAULT = new Tuning(1.0f, 1.0f, 1.0f, 1.0f, 0.1f, 0.1f, 0.3f, 1.2f, 0.75f);
+		static final Tuning DEFAULT = new Tuning(1.0f, 1.0f, 1.0f, 1.5f, 1.0f, 0.1f, 0.1f, 0.5f, 1.2f,
+				0.75f);
 
 		/** The defaults, overridden by {@code madoguchi.faq.<name>} system properties (offline tuning only). */
 		static Tuning fromSystemProperties() {
 			Tuning d = DEFAULT;
 			return new Tuning(p("question", d.question), p("alternative", d.alternative), p("answer", d.answer),
-					p("morph", d.morph), p("bigram", d.bigram), p("reading", d.reading), p("synonym", d.synonym),
+					p("combined", d.combined), p("morph", d.morph), p("bigram", d.bigram), p("reading", d.reading), p("synonym", d.synonym),
 					p("k1", d.k1), p("b", d.b));
 		}
 
@@ -88,7 +91,8 @@ public final class FaqEngine implements Closeable {
 	FaqEngine(List<FaqEntry> initial, Tuning tuning) {
 		this.tuning = tuning;
 		this.similarity = new BM25Similarity(tuning.k1(), tuning.b());
-		Map<String, Analyzer> perField = Map.of("q_m", FaqText.MORPH, "alt_m", FaqText.MORPH, "a_m", FaqText.MORPH);
+		Map<String, Analyzer> perField = Map.of("q_m", FaqText.MORPH, "alt_m", FaqText.MORPH, "a_m", FaqText.MORPH, "qa_m",
+				FaqText.MORPH);
 		Analyzer analyzer = new PerFieldAnalyzerWrapper(FaqText.BIGRAM, perField);
 		try {
 			IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(similarity);
@@ -212,6 +216,7 @@ public final class FaqEngine implements Closeable {
 		}
 		String ans = FaqText.normalize(e.answer());
 		d.add(new TextField("a_m", ans, Field.Store.NO));
+		d.add(new TextField("qa_m", q + " " + ans, Field.Store.NO));
 		d.add(new TextField("a_b", ans, Field.Store.NO));
 		return d;
 	}
@@ -230,6 +235,7 @@ public final class FaqEngine implements Closeable {
 		any |= add(all, "alt_b", bigram, t.alternative() * t.bigram());
 		any |= add(all, "alt_r", reading, t.alternative() * t.reading());
 		any |= add(all, "a_m", morph, t.answer() * t.morph());
+		any |= add(all, "qa_m", morph, t.combined() * t.morph());
 		any |= add(all, "a_b", bigram, t.answer() * t.bigram());
 		String expansion = MunicipalSynonyms.expansion(q);
 		if (!expansion.isEmpty() && t.synonym() > 0) {
@@ -237,6 +243,7 @@ public final class FaqEngine implements Closeable {
 			any |= add(all, "q_m", syn, t.synonym() * t.question() * t.morph());
 			any |= add(all, "alt_m", syn, t.synonym() * t.alternative() * t.morph());
 			any |= add(all, "a_m", syn, t.synonym() * t.answer() * t.morph());
+			any |= add(all, "qa_m", syn, t.synonym() * t.combined() * t.morph());
 		}
 		return any ? all.build() : null;
 	}
