@@ -30,7 +30,20 @@ final class FaqText {
 
 	/** Kuromoji in search mode (compounds also split into parts), base forms, part-of-speech stop tags. */
 	static final Analyzer MORPH = new JapaneseAnalyzer(null, JapaneseTokenizer.Mode.SEARCH,
-			JapaneseAnalyzer.getDefaultStopSet(), JapaneseAnalyzer.getDefaultStopTags());
+			JapaneseAnalyzer.getDefaultStopSet(), stopTags());
+
+	/**
+	 * Kuromoji's default stop tags (particles, auxiliaries, symbols) plus parts of speech that name no topic in
+	 * any question: dependent (非自立) nouns, verbs and adjectives ({@code こと}, {@code いる} in {@code ～している}),
+	 * pronouns, prefixes ({@code お}, {@code ご}), adverbs, adnominals ({@code この}) and interjections.
+	 */
+	private static java.util.Set<String> stopTags() {
+		java.util.Set<String> tags = new java.util.HashSet<>(JapaneseAnalyzer.getDefaultStopTags());
+		tags.addAll(List.of("名詞-非自立", "名詞-非自立-一般", "名詞-非自立-副詞可能", "名詞-非自立-助動詞語幹",
+				"名詞-非自立-形容動詞語幹", "動詞-非自立", "形容詞-非自立", "名詞-代名詞", "名詞-代名詞-一般", "接頭詞",
+				"接頭詞-名詞接続", "副詞", "副詞-一般", "副詞-助詞類接続", "連体詞", "感動詞"));
+		return tags;
+	}
 
 	/** Overlapping character bigrams: finds words kuromoji splits differently or does not know. */
 	static final Analyzer BIGRAM = new Analyzer() {
