@@ -22,7 +22,12 @@ public class MadoguchiApplication {
 	static final java.util.Set<String> TOOLS = java.util.Set.of("generate-city", "add-staff", "issue-token", "add-client",
 			"issue-key");
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && "faq-eval".equals(args[0])) {
+			// offline FAQ retrieval evaluation: no Spring context, no database
+			org.madoguchi.assistant.FaqEval.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		if (args.length > 0 && TOOLS.contains(args[0])) {
 			String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
 			var context = new org.springframework.boot.builder.SpringApplicationBuilder(MadoguchiApplication.class)

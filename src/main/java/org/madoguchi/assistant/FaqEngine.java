@@ -1,0 +1,285 @@
+package org.madoguchi.assistant;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * FAQ retrieval (よくある質問の検索): an in-memory Lucene index over the entries, searched with BM25 over
+ * several analyses of the question, its other phrasings and the answer.
+ *
+ * <p>Fields: kuromoji terms ({@code *_m}), character bigrams ({@code *_b}) and katakana-reading bigrams
+ * ({@code *_r}) of the question and alternatives; kuromoji terms and bigrams of the answer; and kuromoji terms of
+ * question and answer as one text ({@code qa_m}: one BM25 length normalisation over the whole entry, which the
+ * separate fields lack). The question and its phrasings weigh more than the answer (the question's words
+ * count in two fields, the answer's are diluted in the whole entry): a resident's query is itself a question,
+ * and answers are long and mention many neighbouring topics. Municipal synonyms are added to the query as a weaker clause.
+ *
+ * <p>{@link #learn} adds a phrasing confirmed as answered by an entry (the "helpful" button) and re-indexes it.
+ * Thread-safe: searches run concurrently, changes are serialised.
+ */
+public final class FaqEngine implements Closeable {
+
+	/** Field weights and BM25 parameters; the defaults were chosen on general grounds and checked offline. */
+	record Tuning(float question, float alternative, float answer, float combined, float morph, float bigram,
+			float reading, float synonym, float k1, float b) {
+
+		static final Tuning DEFAULT = new Tuning(1.0f, 1.0f, 1.0f, 1.5f, 1.0f, 0.1f, 0.1f, 0.5f, 1.2f,
+				0.75f);
+
+		/** The defaults, overridden by {@code madoguchi.faq.<name>} system properties (offline tuning only). */
+		static Tuning fromSystemProperties() {
+			Tuning d = DEFAULT;
+			return new Tuning(p("question", d.question), p("alternative", d.alternative), p("answer", d.answer),
+					p("combined", d.combined), p("morph", d.morph), p("bigram", d.bigram), p("reading", d.reading), p("synonym", d.synonym),
+					p("k1", d.k1), p("b", d.b));
+		}
+
+		private static float p(String name, float dflt) {
+			String v = System.getProperty("madoguchi.faq." + name);
+			return v == null ? dflt : Float.parseFloat(v);
+		}
+	}
+
+	private static final int MAX_QUERY_CHARS = 2_000;
+
+	private static final int MAX_PHRASING_CHARS = 500;
+
+	private final Tuning tuning;
+
+	private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	private final BM25Similarity similarity;
+
+	/** Entries by id, in the order given; replaced (never mutated) when a phrasing is learnt. */
+	private final Map<String, FaqEntry> entries = new LinkedHashMap<>();
+
+	public FaqEngine(List<FaqEntry> entries) {
+		this(entries, Tuning.fromSystemProperties());
+	}
+
+	FaqEngine(List<FaqEntry> initial, Tuning tuning) {
+		this.tuning = tuning;
+		this.similarity = new BM25Similarity(tuning.k1(), tuning.b());
+		Map<String, Analyzer> perField = Map.of("q_m", FaqText.MORPH, "alt_m", FaqText.MORPH, "a_m", FaqText.MORPH, "qa_m",
+				FaqText.MORPH);
+		Analyzer analyzer = new PerFieldAnalyzerWrapper(FaqText.BIGRAM, perField);
+		try {
+			IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(similarity);
+			this.writer = new IndexWriter(directory, config);
+			for (FaqEntry e : initial) {
+				if (this.entries.putIfAbsent(e.id(), e) != null) {
+					throw new IllegalArgumentException("duplicate FAQ id: " + e.id());
+				}
+				writer.addDocument(document(e));
+			}
+			writer.commit();
+			this.searchers = new SearcherManager(writer, null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The {@code k} best entries for {@code query} (empty for a blank query) and the confidence in the first. */
+	public FaqResult search(String query, int k) {
+		if (k < 1) {
+			throw new IllegalArgumentException("k must be at least 1");
+		}
+		String q = FaqText.normalize(query == null ? "" : query);
+		if (q.length() > MAX_QUERY_CHARS) {
+			q = q.substring(0, MAX_QUERY_CHARS);
+		}
+		Query lucene = buildQuery(q);
+		if (lucene == null) {
+			return new FaqResult(List.of(), 0);
+		}
+		try {
+			searchers.maybeRefreshBlocking();
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				searcher.setSimilarity(similarity);
+				TopDocs top = searcher.search(lucene, Math.max(k, 2));
+				List<FaqHit> hits = new ArrayList<>();
+				for (ScoreDoc sd : top.scoreDocs) {
+					if (hits.size() == k) {
+						break;
+					}
+					String id = searcher.storedFields().document(sd.doc).get("id");
+					FaqEntry entry;
+					synchronized (this) {
+						entry = entries.get(id);
+					}
+					hits.add(new FaqHit(entry, hits.size() + 1, sd.score));
+				}
+				double confidence = confidence(top.scoreDocs, q);
+				return new FaqResult(hits, confidence);
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Records {@code phrasing} as another way of asking the question of entry {@code entryId} (a resident found
+	 * its answer helpful), so that the same wording finds it first next time. Duplicates are ignored.
+	 */
+	public synchronized void learn(String entryId, String phrasing) {
+		FaqEntry e = entries.get(entryId);
+		if (e == null) {
+			throw new NoSuchElementException("no FAQ entry " + entryId);
+		}
+		if (phrasing == null || phrasing.isBlank()) {
+			throw new IllegalArgumentException("phrasing must not be blank");
+		}
+		String p = phrasing.strip();
+		if (p.length() > MAX_PHRASING_CHARS) {
+			throw new IllegalArgumentException("phrasing longer than " + MAX_PHRASING_CHARS + " characters");
+		}
+		if (e.alternatives().contains(p)) {
+			return;
+		}
+		List<String> alts = new ArrayList<>(e.alternatives());
+		alts.add(p);
+		FaqEntry updated = new FaqEntry(e.id(), e.question(), alts, e.answer());
+		try {
+			writer.updateDocument(new Term("id", e.id()), document(updated));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		entries.put(e.id(), updated);
+	}
+
+	/** The entry with this id, as currently known (with learnt phrasings), or {@code null}. */
+	public synchronized FaqEntry entry(String id) {
+		return entries.get(id);
+	}
+
+	public synchronized int size() {
+		return entries.size();
+	}
+
+	@Override
+	public void close() throws IOException {
+		searchers.close();
+		writer.close();
+		directory.close();
+	}
+
+	private static Document document(FaqEntry e) {
+		Document d = new Document();
+		d.add(new StringField("id", e.id(), Field.Store.YES));
+		String q = FaqText.normalize(e.question());
+		d.add(new TextField("q_m", q, Field.Store.NO));
+		d.add(new TextField("q_b", q, Field.Store.NO));
+		d.add(new TextField("q_r", FaqText.reading(q), Field.Store.NO));
+		for (String alt : e.alternatives()) {
+			String a = FaqText.normalize(alt);
+			d.add(new TextField("alt_m", a, Field.Store.NO));
+			d.add(new TextField("alt_b", a, Field.Store.NO));
+			d.add(new TextField("alt_r", FaqText.reading(a), Field.Store.NO));
+		}
+		String ans = FaqText.normalize(e.answer());
+		d.add(new TextField("a_m", ans, Field.Store.NO));
+		d.add(new TextField("qa_m", q + " " + ans, Field.Store.NO));
+		d.add(new TextField("a_b", ans, Field.Store.NO));
+		return d;
+	}
+
+	private Query buildQuery(String q) {
+		BooleanQuery.Builder all = new BooleanQuery.Builder();
+		boolean any = false;
+		List<String> morph = FaqText.terms(FaqText.MORPH, "q_m", q);
+		List<String> bigram = FaqText.terms(FaqText.BIGRAM, "q_b", q);
+		List<String> reading = FaqText.terms(FaqText.BIGRAM, "q_r", FaqText.reading(q));
+		Tuning t = tuning;
+		any |= add(all, "q_m", morph, t.question() * t.morph());
+		any |= add(all, "q_b", bigram, t.question() * t.bigram());
+		any |= add(all, "q_r", reading, t.question() * t.reading());
+		any |= add(all, "alt_m", morph, t.alternative() * t.morph());
+		any |= add(all, "alt_b", bigram, t.alternative() * t.bigram());
+		any |= add(all, "alt_r", reading, t.alternative() * t.reading());
+		any |= add(all, "a_m", morph, t.answer() * t.morph());
+		any |= add(all, "qa_m", morph, t.combined() * t.morph());
+		any |= add(all, "a_b", bigram, t.answer() * t.bigram());
+		String expansion = MunicipalSynonyms.expansion(q);
+		if (!expansion.isEmpty() && t.synonym() > 0) {
+			List<String> syn = FaqText.terms(FaqText.MORPH, "q_m", expansion);
+			any |= add(all, "q_m", syn, t.synonym() * t.question() * t.morph());
+			any |= add(all, "alt_m", syn, t.synonym() * t.alternative() * t.morph());
+			any |= add(all, "a_m", syn, t.synonym() * t.answer() * t.morph());
+			any |= add(all, "qa_m", syn, t.synonym() * t.combined() * t.morph());
+		}
+		return any ? all.build() : null;
+	}
+
+	private static boolean add(BooleanQuery.Builder all, String field, List<String> terms, float boost) {
+		if (terms.isEmpty() || boost <= 0) {
+			return false;
+		}
+		BooleanQuery.Builder b = new BooleanQuery.Builder();
+		int n = 0;
+		for (String term : terms) {
+			if (n++ == 200) {
+				break; // a long pasted text: the first terms are enough, and clause counts stay bounded
+			}
+			b.add(new TermQuery(new Term(field, term)), BooleanClause.Occur.SHOULD);
+		}
+		all.add(new BoostQuery(b.build(), boost), BooleanClause.Occur.SHOULD);
+		return true;
+	}
+
+	/**
+	 * Confidence in the first hit: a saturating function of its score per query term (BM25 scores grow with
+	 * the number of matched terms, so the raw score is not comparable across queries) times a factor for its
+	 * lead over the second hit (a near tie means the engine cannot tell two entries apart).
+	 */
+	private static double confidence(ScoreDoc[] docs, String q) {
+		if (docs.length == 0) {
+			return 0;
+		}
+		double s1 = docs[0].score;
+		double s2 = docs.length > 1 ? docs[1].score : 0;
+		int nTerms = Math.max(1, FaqText.terms(FaqText.MORPH, "q_m", q).size());
+		double perTerm = s1 / nTerms;
+		double level = perTerm / (perTerm + 2.0);
+		double gap = s1 <= 0 ? 0 : (s1 - s2) / s1;
+		double c = level * (0.5 + 0.5 * Math.min(1, 3 * gap));
+		return Math.max(0, Math.min(1, c));
+	}
+}
