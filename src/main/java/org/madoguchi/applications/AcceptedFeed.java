@@ -57,16 +57,7 @@ class AcceptedFeed {
 
 	AcceptedFeed(JdbcTemplate jdbc, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
-		boolean postgres;
-		try {
-			String product = org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(dataSource,
-					md -> md.getDatabaseProductName());
-			postgres = product != null && product.toLowerCase().contains("postgres");
-		}
-		catch (Exception e) {
-			throw new IllegalStateException("cannot tell which database this is", e);
-		}
-		this.upsertSql = postgres
+		this.upsertSql = Databases.isPostgres(dataSource)
 				? "INSERT INTO application_feed_ack (consumer, acked_seq, acked_at) VALUES (?, ?, ?) ON CONFLICT (consumer) "
 						+ "DO UPDATE SET acked_seq = EXCLUDED.acked_seq, acked_at = EXCLUDED.acked_at "
 						+ "WHERE application_feed_ack.acked_seq < EXCLUDED.acked_seq"

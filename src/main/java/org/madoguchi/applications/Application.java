@@ -51,6 +51,21 @@ public record Application(UUID id, String receiptNumber, String procedureId, int
 				&& applicationStatus() != ApplicationStatus.ACCEPTED;
 	}
 
+	/** The same application in another status, step and assignment (a staff action, a reply, a withdrawal). */
+	public Application moved(String newStatus, int newStepIndex, String newAssignedTo, Instant newDecidedAt) {
+		return new Application(id, receiptNumber, procedureId, procedureVersion, newStatus, applicantAccount,
+				anonymousOwner, apiClient, applicantName, applicantEmail, language, answers, rawInput, currentPage,
+				newStepIndex, newAssignedTo, atenaNumber, feeYen, createdAt, updatedAt, submittedAt, dueAt, newDecidedAt,
+				rowVersion);
+	}
+
+	/** As stored by an update: changed at {@code at}, with the next row version. */
+	Application stored(Instant at) {
+		return new Application(id, receiptNumber, procedureId, procedureVersion, status, applicantAccount,
+				anonymousOwner, apiClient, applicantName, applicantEmail, language, answers, rawInput, currentPage,
+				stepIndex, assignedTo, atenaNumber, feeYen, createdAt, at, submittedAt, dueAt, decidedAt, rowVersion + 1);
+	}
+
 	public Application withAnswers(Answers newAnswers, String newRaw, String page) {
 		return new Application(id, receiptNumber, procedureId, procedureVersion, status, applicantAccount,
 				anonymousOwner, apiClient, applicantName, applicantEmail, language, newAnswers, newRaw, page, stepIndex,

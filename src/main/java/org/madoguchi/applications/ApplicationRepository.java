@@ -16,7 +16,6 @@ import org.madoguchi.platform.RuleViolationException;
 import org.madoguchi.procedures.Answers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
 
 /** Applications and their timelines in the database. */
@@ -33,18 +32,8 @@ class ApplicationRepository {
 
 	ApplicationRepository(JdbcTemplate jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
-		this.nextReceiptSql = isPostgres(dataSource) ? "SELECT nextval('application_receipt_seq')"
+		this.nextReceiptSql = Databases.isPostgres(dataSource) ? "SELECT nextval('application_receipt_seq')"
 				: "SELECT NEXT VALUE FOR application_receipt_seq";
-	}
-
-	private static boolean isPostgres(DataSource ds) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(ds, md -> md.getDatabaseProductName());
-			return product != null && product.toLowerCase().contains("postgres");
-		}
-		catch (Exception e) {
-			throw new IllegalStateException("cannot tell which database this is", e);
-		}
 	}
 
 	void insert(Application a, String idempotencyKey, String requestHash) {
@@ -99,10 +88,7 @@ class ApplicationRepository {
 		if (n == 0) {
 			throw new RuleViolationException("applications.error.changedMeanwhile");
 		}
-		return new Application(a.id(), a.receiptNumber(), a.procedureId(), a.procedureVersion(), a.status(),
-				a.applicantAccount(), a.anonymousOwner(), a.apiClient(), a.applicantName(), a.applicantEmail(),
-				a.language(), a.answers(), a.rawInput(), a.currentPage(), a.stepIndex(), a.assignedTo(), a.atenaNumber(),
-				a.feeYen(), a.createdAt(), now, a.submittedAt(), a.dueAt(), a.decidedAt(), a.rowVersion() + 1);
+		return a.stored(now);
 	}
 
 	void delete(UUID id) {

@@ -19,6 +19,16 @@ public enum ApplicationStatus {
 	/** 完了: the city has done what was asked (issued, paid, collected). */
 	COMPLETED;
 
+	/** The status named exactly {@code name}; empty for null or anything else (a bad filter is no filter). */
+	public static java.util.Optional<ApplicationStatus> parse(String name) {
+		for (ApplicationStatus s : values()) {
+			if (s.name().equals(name)) {
+				return java.util.Optional.of(s);
+			}
+		}
+		return java.util.Optional.empty();
+	}
+
 	public boolean isFinal() {
 		return this == REJECTED || this == WITHDRAWN || this == COMPLETED;
 	}

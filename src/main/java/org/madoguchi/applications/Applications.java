@@ -344,12 +344,8 @@ public class Applications {
 			attachments.store(a.id(), "reply", u.filename(), u.content(), Set.of("PDF", "JPEG", "PNG"),
 					10L * 1024 * 1024);
 		}
-		Application back = new Application(a.id(), a.receiptNumber(), a.procedureId(), a.procedureVersion(),
-				ApplicationStatus.IN_REVIEW.name(), a.applicantAccount(), a.anonymousOwner(), a.apiClient(),
-				a.applicantName(), a.applicantEmail(), a.language(), a.answers(), a.rawInput(), a.currentPage(),
-				a.stepIndex(), a.assignedTo(), a.atenaNumber(), a.feeYen(), a.createdAt(), now, a.submittedAt(),
-				a.dueAt(), a.decidedAt(), a.rowVersion());
-		Application saved = repository.update(back, now);
+		Application saved = repository.update(a.moved(ApplicationStatus.IN_REVIEW.name(), a.stepIndex(), a.assignedTo(),
+				a.decidedAt()), now);
 		repository.append(a.id(), now, applicant.actor(), applicant.kind().name(), "INFO_PROVIDED",
 				ApplicationStatus.INFO_REQUESTED.name(), ApplicationStatus.IN_REVIEW.name(), null, message, false);
 		events.publishEvent(changed(saved, ApplicationStatus.INFO_REQUESTED, ApplicationStatus.IN_REVIEW, null, now));
@@ -362,8 +358,12 @@ public class Applications {
 		if (!a.isDraft()) {
 			throw new RuleViolationException("applications.error.notEditable");
 		}
-		attachments.deleteAllFor(a.id());
-		repository.delete(a.id());
+		delete(a);
+	}
+
+	private void delete(Application draft) {
+		attachments.deleteAllFor(draft.id());
+		repository.delete(draft.id());
 	}
 
 	/** The applicant withdraws an application that is not decided yet, or discards a draft. */
@@ -371,20 +371,15 @@ public class Applications {
 		Application a = owned(id, applicant);
 		Instant now = clock.instant();
 		if (a.isDraft()) {
-			attachments.deleteAllFor(a.id());
-			repository.delete(a.id());
+			delete(a);
 			return;
 		}
 		ApplicationStatus status = a.applicationStatus();
 		if (status.isFinal() || status == ApplicationStatus.ACCEPTED) {
 			throw new RuleViolationException("applications.error.cannotWithdraw");
 		}
-		Application w = new Application(a.id(), a.receiptNumber(), a.procedureId(), a.procedureVersion(),
-				ApplicationStatus.WITHDRAWN.name(), a.applicantAccount(), a.anonymousOwner(), a.apiClient(),
-				a.applicantName(), a.applicantEmail(), a.language(), a.answers(), a.rawInput(), a.currentPage(),
-				a.stepIndex(), a.assignedTo(), a.atenaNumber(), a.feeYen(), a.createdAt(), now, a.submittedAt(),
-				a.dueAt(), now, a.rowVersion());
-		Application saved = repository.update(w, now);
+		Application saved = repository.update(a.moved(ApplicationStatus.WITHDRAWN.name(), a.stepIndex(), a.assignedTo(),
+				now), now);
 		repository.append(a.id(), now, applicant.actor(), applicant.kind().name(), "WITHDRAWN", a.status(),
 				ApplicationStatus.WITHDRAWN.name(), null, null, false);
 		if (payments.find(a.id()).filter(p -> !p.state().isSettled()).isPresent()) {
@@ -417,7 +412,8 @@ public class Applications {
 		}
 	}
 
-	static Integer fee(ProcedureDefinition d, Answers answers) {
+	/** The fee the answers come to (e.g. 300 yen per copy), or null when the procedure has none. */
+	public static Integer fee(ProcedureDefinition d, Answers answers) {
 		if (d.fee() == null) {
 			return null;
 		}

@@ -211,12 +211,8 @@ public class Review {
 	private Application save(Application a, String status, int stepIndex, String assignedTo, Instant decidedAt,
 			StaffMember staff, String kind, String note, boolean internal, String messageToApplicant) {
 		Instant now = clock.instant();
-		Application changed = new Application(a.id(), a.receiptNumber(), a.procedureId(), a.procedureVersion(), status,
-				a.applicantAccount(), a.anonymousOwner(), a.apiClient(), a.applicantName(), a.applicantEmail(),
-				a.language(), a.answers(), a.rawInput(), a.currentPage(), stepIndex, assignedTo, a.atenaNumber(),
-				a.feeYen(), a.createdAt(), now, a.submittedAt(), a.dueAt(), decidedAt != null ? decidedAt : a.decidedAt(),
-				a.rowVersion());
-		Application saved = repository.update(changed, now);
+		Application saved = repository.update(
+				a.moved(status, stepIndex, assignedTo, decidedAt != null ? decidedAt : a.decidedAt()), now);
 		String stepId = currentStep(a).id();
 		boolean statusChanged = !status.equals(a.status());
 		repository.append(a.id(), now, staff.username(), "STAFF", kind, statusChanged ? a.status() : null,

@@ -183,7 +183,7 @@ class DraftController {
 		model.addAttribute("procedure", p);
 		model.addAttribute("d", d);
 		model.addAttribute("sections", formatter.sections(d, a.answers(), attachmentViews(a.id()), false, locale));
-		model.addAttribute("fee", feeOf(d, a));
+		model.addAttribute("fee", Applications.fee(d, a.answers()));
 		model.addAttribute("returnReason", a.applicationStatus() == ApplicationStatus.RETURNED ? lastMessage(a, applicant) : null);
 		model.addAttribute("activeNav", "applications");
 	}
@@ -191,22 +191,6 @@ class DraftController {
 	private String lastMessage(Application a, Applicant applicant) {
 		List<TimelineEntry> t = applications.view(a.id(), applicant).timeline();
 		return t.stream().filter(e -> "RETURNED".equals(e.kind())).reduce((x, y) -> y).map(TimelineEntry::note).orElse(null);
-	}
-
-	static Integer feeOf(ProcedureDefinition d, Application a) {
-		if (d.fee() == null) {
-			return null;
-		}
-		int units = 1;
-		if (d.fee().perField() != null) {
-			try {
-				units = Integer.parseInt(a.answers().text(d.fee().perField()));
-			}
-			catch (RuntimeException e) {
-				units = 1;
-			}
-		}
-		return d.fee().amount() * units;
 	}
 
 	private void populate(Model model, Application a, ProcedureVersion p, PageDefinition page, Applicant applicant,

@@ -48,12 +48,9 @@ class StaffApplicationApiController {
 			@RequestParam(required = false) String after) {
 		String s = null;
 		if (status != null && !status.isBlank()) {
-			try {
-				s = ApplicationStatus.valueOf(status).name();
-			}
-			catch (IllegalArgumentException e) {
-				throw new InvalidInputException(FieldError.of("status", "applications.error.status"));
-			}
+			s = ApplicationStatus.parse(status)
+				.orElseThrow(() -> new InvalidInputException(FieldError.of("status", "applications.error.status")))
+				.name();
 		}
 		List<StaffQueues.Item> items = queues.page(procedure, s, null, after);
 		return new QueueJson(items, items.size() == StaffQueues.PAGE_SIZE ? items.get(items.size() - 1).cursor() : null);

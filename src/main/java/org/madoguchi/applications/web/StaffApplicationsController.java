@@ -84,11 +84,7 @@ class StaffApplicationsController {
 			model.addAttribute("receiptNotFound", receipt.strip());
 		}
 		String p = procedure == null || procedure.isBlank() ? null : procedure;
-		String s = java.util.Arrays.stream(ApplicationStatus.values())
-			.map(Enum::name)
-			.filter(n -> n.equals(status))
-			.findFirst()
-			.orElse(null);
+		String s = ApplicationStatus.parse(status).map(Enum::name).orElse(null);
 		List<StaffQueues.Item> items;
 		try {
 			items = queues.page(p, s, mine != null ? staff.username() : null, after);
@@ -174,11 +170,7 @@ class StaffApplicationsController {
 			throw new org.springframework.security.access.AccessDeniedException("CSV export needs the administrator role");
 		}
 		catalog.current(procedure).orElseThrow(() -> new NotFoundException("procedure " + procedure));
-		String s = java.util.Arrays.stream(ApplicationStatus.values())
-			.map(Enum::name)
-			.filter(n -> n.equals(status))
-			.findFirst()
-			.orElse(null);
+		String s = ApplicationStatus.parse(status).map(Enum::name).orElse(null);
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + procedure + "-applications.csv\"");
 		var out = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
