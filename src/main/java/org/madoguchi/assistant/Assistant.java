@@ -1,109 +1,144 @@
 package org.madoguchi.assistant;
 
-import java.text.Normalizer;
-import java.util.List;
+import java.time.Clock;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
+import java.util.UUID;
 
+import org.madoguchi.platform.NotFoundException;
+import org.madoguchi.platform.RuleViolationException;
+import org.madoguchi.procedures.ProcedureCatalog;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
- * The resident assistant (窓口アシスタント): answers a resident's message from the standard Q&amp;A only. It
- * never writes an answer of its own: either a listed answer with its desk and phone, a short list of listed
- * questions to pick from, or an apology with the topics it knows and a human contact.
+ * The resident assistant (窓口アシスタント), as every channel uses it: answers a message from the tenant's Q&amp;A
+ * ({@link Dialogue}), writes each turn to the question log, and learns from "helpful" votes and picked
+ * candidates ({@link Phrasings}).
  */
 @Service
 public class Assistant {
 
-	static final int MAX_CANDIDATES = 3;
+	private final TenantIndexes indexes;
 
-	/** Whole messages that are greetings or thanks (after {@link #smalltalkKey} normalisation). */
-	private static final Set<String> GREETINGS = Set.of("こんにちは", "こんにちわ", "おはよう", "おはようございます",
-			"こんばんは", "こんばんわ", "はじめまして", "hello", "hi", "hey", "goodmorning", "goodafternoon",
-			"goodevening");
+	private final Tenants tenants;
 
-	private static final Set<String> THANKS = Set.of("ありがとう", "ありがとうございます", "ありがとうございました",
-			"どうもありがとう", "どうもありがとうございます", "助かりました", "thanks", "thankyou", "thanksalot",
-			"thankyouverymuch", "thx");
+	private final QuestionLog log;
 
-	private final StandardQa qa;
+	private final Phrasings phrasings;
 
-	private final MessageSource messages;
+	private final Dialogue dialogue;
 
-	private final AssistantProperties settings;
+	private final Clock clock;
 
-	Assistant(StandardQa qa, MessageSource messages, AssistantProperties settings) {
-		this.qa = qa;
-		this.messages = messages;
-		this.settings = settings;
+	Assistant(TenantIndexes indexes, Tenants tenants, QuestionLog log, Phrasings phrasings, MessageSource messages,
+			AssistantProperties settings, ProcedureCatalog procedures, Clock clock) {
+		this.indexes = indexes;
+		this.tenants = tenants;
+		this.log = log;
+		this.phrasings = phrasings;
+		this.clock = clock;
+		this.dialogue = new Dialogue(messages, settings,
+				(id, l) -> procedures.current(id).map(v -> v.definition().name().in(l)).orElse(null));
 	}
 
-	/** The reply to {@code text} in {@code locale} (Japanese unless English is asked for). */
-	public Reply answer(String text, Locale locale) {
-		Locale l = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.JAPANESE;
-		if (text == null || text.isBlank()) {
-			return simple(Reply.Kind.INVALID, msg("assistant.reply.empty", l));
+	/** The city, or a 404 for an unknown or the standard pseudo-tenant. */
+	public Tenant tenant(String id) {
+		return tenants.find(id)
+			.filter(t -> !Tenant.STANDARD.equals(t.id()))
+			.orElseThrow(() -> new NotFoundException("assistant tenant " + id));
+	}
+
+	/** Answers a resident's message and logs the turn (empty and too-long messages are answered, not logged). */
+	public Reply ask(String tenantId, Channel channel, String text, Locale locale) {
+		Tenant tenant = tenant(tenantId);
+		QaIndex index = indexes.index(tenant.id());
+		FaqResult[] result = new FaqResult[1];
+		Reply reply = dialogue.answer(index, tenant, text, locale, result);
+		if (reply.kind() == Reply.Kind.INVALID) {
+			return reply;
 		}
-		if (text.codePointCount(0, text.length()) > settings.maxLength()) {
-			return simple(Reply.Kind.INVALID, msg("assistant.reply.tooLong", l, settings.maxLength()));
+		FaqResult r = result[0];
+		String top = r == null || r.hits().isEmpty() ? null : r.hits().get(0).entry().id();
+		Turn turn = new Turn(UUID.randomUUID().toString(), tenant.id(), channel, clock.instant(), text.strip(),
+				reply.kind(), top, r == null ? 0 : r.confidence(),
+				reply.candidates().stream().map(Reply.Candidate::id).toList(), null);
+		log.record(turn);
+		return reply.withTurn(turn.id());
+	}
+
+	/**
+	 * The resident picked entry {@code entryId}: from the candidates of turn {@code fromTurn} (the pick teaches
+	 * the engine that this question means that entry), or from a topic's list ({@code fromTurn} null).
+	 */
+	public Reply pick(String tenantId, Channel channel, String fromTurn, String entryId, Locale locale) {
+		Tenant tenant = tenant(tenantId);
+		QaIndex index = indexes.index(tenant.id());
+		QaEntry entry = index.entry(entryId);
+		if (entry == null) {
+			throw new NotFoundException("assistant entry " + entryId);
 		}
-		String key = smalltalkKey(text);
-		if (GREETINGS.contains(key)) {
-			return simple(Reply.Kind.SMALLTALK, msg("assistant.reply.greeting", l));
+		String text = entry.question();
+		String pickedFrom = null;
+		if (fromTurn != null) {
+			Turn earlier = log.find(tenant.id(), fromTurn)
+				.orElseThrow(() -> new NotFoundException("assistant turn " + fromTurn));
+			pickedFrom = earlier.id();
+			text = earlier.text();
+			if (earlier.kind() == Reply.Kind.CANDIDATES && earlier.candidates().contains(entryId)) {
+				phrasings.confirm(index.owner(entryId), entryId, earlier.text(), tenant.id(), Phrasings.Source.PICKED);
+			}
 		}
-		if (THANKS.contains(key)) {
-			return simple(Reply.Kind.SMALLTALK, msg("assistant.reply.thanks", l));
+		Turn turn = new Turn(UUID.randomUUID().toString(), tenant.id(), channel, clock.instant(), text,
+				Reply.Kind.ANSWER, entryId, 1.0, java.util.List.of(), pickedFrom);
+		log.record(turn);
+		return dialogue.answerReply(entry, Dialogue.language(locale)).withTurn(turn.id());
+	}
+
+	/** A topic's questions (from the menu of the "no answer" reply). */
+	public Reply category(String tenantId, String code, Locale locale) {
+		Tenant tenant = tenant(tenantId);
+		Reply r = dialogue.category(indexes.index(tenant.id()), code, locale);
+		if (r == null) {
+			throw new NotFoundException("assistant category " + code);
 		}
-		FaqResult result = qa.search(text, MAX_CANDIDATES);
-		if (!result.hits().isEmpty() && result.confidence() >= settings.answer()) {
-			QaEntry e = qa.entry(result.hits().get(0).entry().id());
-			return new Reply(Reply.Kind.ANSWER, msg("assistant.reply.answer", l), answer(e), null, null, null);
+		return r;
+	}
+
+	/**
+	 * A "helpful?" vote on the answer of a turn. A helpful direct answer teaches the engine the resident's wording
+	 * (a picked answer was counted when it was picked). An unhelpful one gets the topics and a human contact.
+	 *
+	 * @throws NotFoundException for an unknown turn
+	 * @throws RuleViolationException when the turn had no answer or was voted on already
+	 */
+	public Reply feedback(String tenantId, String turnId, boolean helpful, Locale locale) {
+		Tenant tenant = tenant(tenantId);
+		Turn turn = log.find(tenant.id(), turnId).orElseThrow(() -> new NotFoundException("assistant turn " + turnId));
+		if (turn.kind() != Reply.Kind.ANSWER || turn.entryId() == null) {
+			throw new RuleViolationException("assistant.feedback.error.noAnswer");
 		}
-		if (!result.hits().isEmpty() && result.confidence() >= settings.candidates()) {
-			List<Reply.Candidate> candidates = result.hits().stream()
-				.limit(MAX_CANDIDATES)
-				.map(h -> new Reply.Candidate(h.entry().id(), h.entry().question()))
-				.toList();
-			return new Reply(Reply.Kind.CANDIDATES, msg("assistant.reply.candidates", l), null, candidates, null, null);
+		if (!log.feedback(tenant.id(), turn.id(), turn.entryId(), helpful, clock.instant())) {
+			throw new RuleViolationException("assistant.feedback.error.again");
 		}
-		return none(l);
+		Locale l = Dialogue.language(locale);
+		QaIndex index = indexes.index(tenant.id());
+		if (helpful) {
+			if (turn.pickedFrom() == null && index.entry(turn.entryId()) != null) {
+				phrasings.confirm(index.owner(turn.entryId()), turn.entryId(), turn.text(), tenant.id(),
+						Phrasings.Source.HELPFUL);
+			}
+			return Reply.of(Reply.Kind.FEEDBACK, dialogue.msg("assistant.reply.helpful", l)).withTurn(turn.id());
+		}
+		Reply none = dialogue.none(index, tenant, l);
+		return new Reply(turn.id(), Reply.Kind.FEEDBACK, dialogue.msg("assistant.reply.unhelpful", l), null, null,
+				none.categories(), none.contact());
 	}
 
-	/** One entry as an answer (the resident picked a candidate), or {@code null} when there is no such id. */
-	public Reply.Answer entry(String id) {
-		QaEntry e = qa.entry(id);
-		return e == null ? null : answer(e);
-	}
-
-	private Reply none(Locale l) {
-		List<Reply.Category> categories = qa.categories().stream()
-			.map(c -> new Reply.Category(c, messages.getMessage("assistant.category." + c, null, c, l)))
-			.toList();
-		return new Reply(Reply.Kind.NONE, msg("assistant.reply.none", l), null, null, categories,
-				msg("assistant.contact", l));
-	}
-
-	private static Reply.Answer answer(QaEntry e) {
-		String procedureUrl = e.procedure() == null || e.procedure().isBlank() ? null
-				: "/portal/procedures/" + e.procedure();
-		return new Reply.Answer(e.id(), e.question(), e.answer().strip(), e.url(), e.department(), e.phone(),
-				procedureUrl);
-	}
-
-	private static Reply simple(Reply.Kind kind, String message) {
-		return new Reply(kind, message, null, null, null, null);
-	}
-
-	private String msg(String code, Locale l, Object... args) {
-		return messages.getMessage(code, args, l);
-	}
-
-	/** Lower case, full-width folded, without spaces, punctuation, symbols or a trailing 「ー」/「〜」. */
-	static String smalltalkKey(String text) {
-		String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-		StringBuilder b = new StringBuilder();
-		s.codePoints().filter(cp -> Character.isLetterOrDigit(cp)).forEach(b::appendCodePoint);
-		return b.toString();
+	/** One entry as an answer, or empty when the tenant has no such entry. */
+	public Optional<Reply.Answer> entry(String tenantId, String id, Locale locale) {
+		Tenant tenant = tenant(tenantId);
+		QaEntry e = indexes.index(tenant.id()).entry(id);
+		return e == null ? Optional.empty() : Optional.of(dialogue.answer(e, Dialogue.language(locale)));
 	}
 }

@@ -6,51 +6,23 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.stereotype.Component;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The standard Q&amp;A (標準Q&amp;A) loaded at start from {@code classpath:assistant/standard/*.yml}, and the
- * {@link FaqEngine} built over it. The content comes from files in the application, so every node builds the
- * same index itself: there is nothing to share between nodes.
+ * The standard Q&amp;A (標準Q&amp;A) shipped with the application in {@code classpath:assistant/standard/*.yml}: read
+ * at start into the knowledge base ({@link KnowledgeBase#seedStandard}), where staff may edit them.
  */
-@Component
-class StandardQa implements AutoCloseable {
+final class StandardQa {
 
 	static final String LOCATION = "classpath*:assistant/standard/*.yml";
 
-	private final Map<String, QaEntry> entries;
-
-	private final List<String> categories;
-
-	private final FaqEngine engine;
-
-	StandardQa() {
-		this(load(LOCATION));
-	}
-
-	StandardQa(List<QaEntry> list) {
-		Map<String, QaEntry> byId = new LinkedHashMap<>();
-		Set<String> cats = new LinkedHashSet<>();
-		for (QaEntry e : list) {
-			if (byId.putIfAbsent(e.id(), e) != null) {
-				throw new IllegalStateException("duplicate standard Q&A id " + e.id());
-			}
-			cats.add(e.category());
-		}
-		this.entries = Map.copyOf(byId);
-		this.categories = List.copyOf(cats);
-		this.engine = new FaqEngine(list.stream().map(QaEntry::toFaq).toList());
+	private StandardQa() {
 	}
 
 	static List<QaEntry> load(String pattern) {
@@ -81,27 +53,5 @@ class StandardQa implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	QaEntry entry(String id) {
-		return id == null ? null : entries.get(id);
-	}
-
-	/** The categories in file order (each file holds one category). */
-	List<String> categories() {
-		return categories;
-	}
-
-	int size() {
-		return entries.size();
-	}
-
-	FaqResult search(String text, int k) {
-		return engine.search(text, k);
-	}
-
-	@Override
-	public void close() throws IOException {
-		engine.close();
 	}
 }

@@ -18,6 +18,9 @@ class HomeController {
 		if (roles.contains("ROLE_APPROVER")) {
 			return "redirect:/staff/applications";
 		}
+		if (roles.contains("ROLE_CONTENT")) {
+			return "redirect:/staff/assistant";
+		}
 		if (roles.contains("ROLE_AUDITOR")) {
 			return "redirect:/staff/audit";
 		}

@@ -28,6 +28,7 @@ public class DemoAccounts implements ApplicationRunner {
 			new Demo("madoguchi", "madoguchi-demo", "窓口 Counter", Set.of(StaffRole.COUNTER)),
 			new Demo("shinsa", "shinsa-demo", "審査 Examiner", Set.of(StaffRole.EXAMINER)),
 			new Demo("kessai", "kessai-demo", "決裁 Approver", Set.of(StaffRole.APPROVER)),
+			new Demo("koho", "koho-demo", "広報 FAQ editor", Set.of(StaffRole.CONTENT)),
 			new Demo("kanri", "kanri-demo", "管理者 Administrator", Set.of(StaffRole.ADMIN)),
 			new Demo("kansa", "kansa-demo", "監査 Auditor", Set.of(StaffRole.AUDITOR)),
 			new Demo("renkei", "renkei-demo", "連携 Linked system", Set.of(StaffRole.LINKAGE)));

@@ -96,12 +96,15 @@ class SecurityConfiguration {
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/", "/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
+				// the resident assistant's own page and its widget script are for anyone
+				.requestMatchers("/assistant", "/assistant/**").permitAll()
 				.requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
 				.requestMatchers("/staff/audit/**").hasAnyRole("AUDITOR", "ADMIN")
 				.requestMatchers("/staff/residents/import/**", "/staff/residents/export/**", "/staff/tokens/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/staff/procedures/**", "/staff/clients/**").hasRole("ADMIN")
+				.requestMatchers("/staff/assistant/**").hasAnyRole("CONTENT", "ADMIN")
 				.requestMatchers("/staff/applications/**").hasAnyRole("COUNTER", "EXAMINER", "APPROVER", "ADMIN")
 				.requestMatchers("/staff/**").hasAnyRole("COUNTER", "EXAMINER", "ADMIN")
 				.anyRequest().authenticated())

@@ -10,6 +10,8 @@ public enum StaffRole {
 	APPROVER,
 	/** 管理者: administrators — everything, including import/export and accounts. */
 	ADMIN,
+	/** コンテンツ: FAQ editors — the assistant's Q&amp;A, learned phrasings and question analytics; no resident data. */
+	CONTENT,
 	/** 監査: auditors — the access log only, no resident data. */
 	AUDITOR,
 	/** 連携: linked systems — the delta feed and export. */

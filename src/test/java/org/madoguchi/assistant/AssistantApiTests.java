@@ -82,7 +82,8 @@ class AssistantApiTests {
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.kind").value("NONE"))
 				.andExpect(jsonPath("$.answer").doesNotExist())
-				.andExpect(jsonPath("$.contact").value(containsString("043-201-1011")))
+				.andExpect(jsonPath("$.contact.phone").value("043-201-1000"))
+				.andExpect(jsonPath("$.turn").exists())
 				.andExpect(jsonPath("$.categories.length()").value(9));
 		}
 	}
@@ -141,6 +142,64 @@ class AssistantApiTests {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		// another client is not affected
 		mvc.perform(chat(randomIp(), "{\"text\":\"こんにちは\"}")).andExpect(status().isOk());
+	}
+
+	@Test
+	void pickingACandidateAnswersItAndTheAnswerCanBeRatedOnce() throws Exception {
+		String ip = randomIp();
+		String asked = mvc.perform(chat(ip, "{\"text\":\"住民票\"}"))
+			.andExpect(jsonPath("$.kind").value("CANDIDATES"))
+			.andReturn().getResponse().getContentAsString();
+		String turn = com.jayway.jsonpath.JsonPath.read(asked, "$.turn");
+		String entry = com.jayway.jsonpath.JsonPath.read(asked, "$.candidates[1].id");
+		String picked = mvc.perform(post("/api/v1/assistant/tenants/shinonomeno/pick")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"turn\":\"" + turn + "\",\"entry\":\"" + entry + "\"}")
+			.with(r -> { r.setRemoteAddr(ip); return r; }))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.kind").value("ANSWER"))
+			.andExpect(jsonPath("$.answer.id").value(entry))
+			.andReturn().getResponse().getContentAsString();
+		String answerTurn = com.jayway.jsonpath.JsonPath.read(picked, "$.turn");
+		MockHttpServletRequestBuilder vote = post("/api/v1/assistant/tenants/shinonomeno/feedback")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"turn\":\"" + answerTurn + "\",\"helpful\":false,\"language\":\"ja\"}")
+			.with(r -> { r.setRemoteAddr(ip); return r; });
+		mvc.perform(vote)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.kind").value("FEEDBACK"))
+			.andExpect(jsonPath("$.contact.phone").value("043-201-1000"));
+		mvc.perform(vote).andExpect(status().isConflict());
+		// a turn that offered candidates has no answer to rate
+		mvc.perform(post("/api/v1/assistant/tenants/shinonomeno/feedback")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"turn\":\"" + turn + "\",\"helpful\":true}")
+			.with(r -> { r.setRemoteAddr(ip); return r; }))
+			.andExpect(status().isConflict());
+		mvc.perform(post("/api/v1/assistant/tenants/shinonomeno/feedback")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"turn\":\"" + turn + "\",\"helpful\":\"yes\"}")
+			.with(r -> { r.setRemoteAddr(ip); return r; }))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("helpful"));
+	}
+
+	@Test
+	void unknownTenantAndCategoryAre404AndTheMenuListsATopic() throws Exception {
+		mvc.perform(chat(randomIp(), "{\"text\":\"住民票\"}").requestAttr("x", "y"))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/assistant/tenants/nowhere/chat").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"text\":\"住民票\"}").with(r -> { r.setRemoteAddr(randomIp()); return r; }))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/assistant/tenants/standard/chat").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"text\":\"住民票\"}").with(r -> { r.setRemoteAddr(randomIp()); return r; }))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/assistant/tenants/shinonomeno/categories/WASTE").with(r -> { r.setRemoteAddr(randomIp()); return r; }))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.kind").value("CATEGORY"))
+			.andExpect(jsonPath("$.candidates.length()").value(10));
+		mvc.perform(get("/api/v1/assistant/tenants/shinonomeno/categories/NOPE").with(r -> { r.setRemoteAddr(randomIp()); return r; }))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test

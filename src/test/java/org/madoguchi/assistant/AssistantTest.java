@@ -2,34 +2,40 @@ package org.madoguchi.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-/** The assistant's decisions on the real standard Q&amp;A, without Spring. */
+/** The assistant's decisions ({@link Dialogue}) on the real standard Q&amp;A, without Spring or a database. */
 class AssistantTest {
 
-	private static StandardQa qa;
+	private static QaIndex qa;
 
-	private static Assistant assistant;
+	private static Answering assistant;
+
+	private static final Tenant CITY = new Tenant("shinonomeno", "東雲野市", "Shinonomeno City", "043-201-1000",
+			null, List.of(), 1);
+
+	/** The dialogue over the standard index, as the service calls it. */
+	record Answering(Dialogue dialogue) {
+		Reply answer(String text, Locale locale) {
+			return dialogue.answer(qa, CITY, text, locale, null);
+		}
+	}
 
 	@BeforeAll
 	static void load() {
-		qa = new StandardQa();
+		qa = QaIndex.of(StandardQa.load(StandardQa.LOCATION));
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 		messages.setBasename("messages/assistant");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
 		messages.setAlwaysUseMessageFormat(true);
-		assistant = new Assistant(qa, messages, AssistantProperties.defaults());
-	}
-
-	@AfterAll
-	static void close() throws Exception {
-		qa.close();
+		assistant = new Answering(new Dialogue(messages, AssistantProperties.defaults(),
+				(id, l) -> "juminhyo-copy".equals(id) ? "住民票の写しの交付申請" : null));
 	}
 
 	@Test
@@ -43,6 +49,7 @@ class AssistantTest {
 		assertThat(e.department()).isEqualTo("市民課");
 		assertThat(e.phone()).isEqualTo("043-201-1211");
 		assertThat(qa.categories()).hasSize(9);
+		assertThat(qa.owner("certificates-001")).isEqualTo(Tenant.STANDARD);
 	}
 
 	@Test
@@ -60,6 +67,7 @@ class AssistantTest {
 		Reply r = assistant.answer("住民票の写しを取りたいです。", Locale.JAPANESE);
 		assertThat(r.kind()).isEqualTo(Reply.Kind.ANSWER);
 		assertThat(r.answer().procedureUrl()).isEqualTo("/portal/procedures/juminhyo-copy");
+		assertThat(r.answer().procedureName()).isEqualTo("住民票の写しの交付申請");
 		assertThat(r.answer().url()).isEqualTo(qa.entry("certificates-001").url());
 	}
 
@@ -88,7 +96,8 @@ class AssistantTest {
 			assertThat(r.answer()).isNull();
 			assertThat(r.candidates()).isEmpty();
 			assertThat(r.categories()).hasSize(9).extracting(Reply.Category::name).contains("防災");
-			assertThat(r.contact()).contains("総務課").contains("043-201-1011").contains("043-201-1000");
+			assertThat(r.contact().text()).contains("東雲野市").contains("043-201-1000");
+			assertThat(r.contact().phone()).isEqualTo("043-201-1000");
 		}
 	}
 
@@ -118,7 +127,7 @@ class AssistantTest {
 	void englishLocaleGivesEnglishFixedTexts() {
 		Reply r = assistant.answer("xyzzy", Locale.ENGLISH);
 		assertThat(r.message()).startsWith("Sorry");
-		assertThat(r.contact()).contains("General Affairs").contains("043-201-1011");
+		assertThat(r.contact().text()).contains("Shinonomeno City").contains("043-201-1000");
 		assertThat(r.categories()).extracting(Reply.Category::name).contains("Taxes");
 		assertThat(assistant.answer("", Locale.ENGLISH).message()).startsWith("Please type");
 	}
