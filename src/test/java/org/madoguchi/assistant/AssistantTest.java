@@ -40,7 +40,7 @@ class AssistantTest {
 
 	@Test
 	void loadsEveryStandardEntryWithAllFields() {
-		assertThat(qa.size()).isEqualTo(309);
+		assertThat(qa.size()).isEqualTo(327);
 		QaEntry e = qa.entry("certificates-001");
 		assertThat(e.category()).isEqualTo("CERTIFICATES");
 		assertThat(e.alternatives()).contains("住民票 取り方");

@@ -32,7 +32,10 @@ class StandardQaFilesTest {
             "tenshutsu", "tennyu-yoyaku", "shimin-anketo", "risai-shomei", "ninshin-todoke", "jidou-teate-nintei",
             "jidou-teate-henko", "jidou-teate-genkyo", "hoiku-riyo-moshikomi", "hoiku-shikyu-nintei",
             "kaigo-nintei", "kaigo-nintei-koshin", "kaigo-hihokensha-saikofu", "kaigo-kogaku",
-            "kaigo-fukushi-yogu", "kaigo-jutaku-kaishu");
+            "kaigo-fukushi-yogu", "kaigo-jutaku-kaishu", "hoiku-genkyo", "jido-fuyo-genkyo-jizen",
+            "jidou-teate-gaku-kaitei", "jidou-teate-kifu", "jidou-teate-kifu-henko", "jidou-teate-kyushoku",
+            "jidou-teate-kyushoku-henko", "jidou-teate-mishiharai", "jidou-teate-shometsu", "kaigo-futan-gendo",
+            "kaigo-futan-wariai-saikofu", "kaigo-keikaku-irai", "kaigo-kubun-henko", "kaigo-nintei-tennyu");
 
     private static final List<String> REQUIRED = List.of("id", "category", "question", "answer", "department",
             "phone");
@@ -81,5 +84,23 @@ class StandardQaFilesTest {
         }
         assertTrue(total >= 300, "only " + total + " entries");
         assertEquals(ids.size(), total);
+    }
+
+    /** Where the platform has an online procedure, some answer offers to start it (and names only real ones). */
+    @Test
+    void everyOnlineProcedureIsOfferedBySomeAnswer() throws Exception {
+        Set<String> offered = new HashSet<>();
+        for (QaEntry e : StandardQa.load(StandardQa.LOCATION)) {
+            if (e.procedure() != null) {
+                offered.add(e.procedure());
+            }
+        }
+        Set<String> procedures = new HashSet<>();
+        for (var r : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath*:procedures/*.yml")) {
+            procedures.add(r.getFilename().replace(".yml", ""));
+        }
+        assertEquals(procedures, offered);
+        assertEquals(PROCEDURES, offered);
     }
 }
