@@ -37,6 +37,9 @@ class KnowledgeBaseController {
 
 	static final int MAX_SEARCH = 200;
 
+	static final List<String> FIELD_ORDER = List.of("id", "category", "question", "alternatives", "answer", "url",
+			"procedure", "department", "phone", "status", "validFrom", "validUntil");
+
 	/** Ids that would collide with this controller's own paths. */
 	static final Set<String> RESERVED_IDS = Set.of("new", "import");
 
@@ -230,6 +233,8 @@ class KnowledgeBaseController {
 			}
 		}
 		if (!errors.isEmpty()) {
+			// listed in the order of the form's fields
+			errors.sort(java.util.Comparator.comparingInt(e -> FIELD_ORDER.indexOf(e.field())));
 			pages.errors(model, errors);
 		}
 		else if ("preview".equals(action)) {
@@ -274,7 +279,7 @@ class KnowledgeBaseController {
 	}
 
 	private static boolean contains(QaEntry e, String needle) {
-		return KnowledgeBasePages.fold(e.question()).contains(needle) || KnowledgeBasePages.fold(e.answer()).contains(needle)
+		return e.id().contains(needle) || KnowledgeBasePages.fold(e.question()).contains(needle) || KnowledgeBasePages.fold(e.answer()).contains(needle)
 				|| e.alternatives().stream().anyMatch(a -> KnowledgeBasePages.fold(a).contains(needle));
 	}
 
