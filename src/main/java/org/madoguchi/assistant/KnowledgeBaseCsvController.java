@@ -98,6 +98,8 @@ class KnowledgeBaseCsvController {
 		List<KnowledgeBase.Change> changes = new ArrayList<>();
 		int added = 0;
 		int unchanged = 0;
+		java.util.Map<String, StoredEntry> existing = new java.util.HashMap<>();
+		knowledge.entries(t.id()).forEach(e -> existing.put(e.id(), e));
 		for (KnowledgeBaseCsv.Row row : parsed.rows()) {
 			KnowledgeBase.Draft d = row.draft();
 			List<FieldError> rowErrors = new ArrayList<>();
@@ -109,7 +111,7 @@ class KnowledgeBaseCsvController {
 				rowErrors.forEach(e -> errors.add(e.atRow(row.line())));
 				continue;
 			}
-			Optional<StoredEntry> current = knowledge.find(t.id(), d.id());
+			Optional<StoredEntry> current = Optional.ofNullable(existing.get(d.id()));
 			if (current.isPresent() && KnowledgeBase.Draft.of(current.get()).equals(d)) {
 				unchanged++;
 				continue;

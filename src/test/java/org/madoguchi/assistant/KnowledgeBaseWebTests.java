@@ -372,6 +372,8 @@ class KnowledgeBaseWebTests {
 		// administrators choose the tenant, the standard set included
 		assertThat(page(get("/staff/assistant/entries").param("tenant", "standard").with(ADMIN)))
 			.contains("id=\"tenant-choice\"").contains("標準Q&amp;A（全自治体共通）");
+		assertThat(page(get("/staff/assistant/entries/waste-001").param("tenant", city).param("lang", "en").with(ADMIN)))
+			.contains("This overrides a standard Q&amp;A").contains("Preview").doesNotContain("??");
 	}
 
 	@Test
