@@ -214,16 +214,7 @@ public class KnowledgeBase {
 		}
 		try {
 			return transaction.execute(tx -> {
-				Optional<StoredEntry> current = find(tenant, draft.id());
-				int currentVersion = current.map(StoredEntry::version).orElse(0);
-				if (currentVersion != expectedVersion) {
-					throw new RuleViolationException("assistant.entry.error.changed");
-				}
-				boolean ownRow = current.isPresent() && current.get().tenant().equals(tenant);
-				int version = ownRow ? currentVersion + 1 : 1;
-				StoredEntry saved = new StoredEntry(tenant, draft.entry(), draft.status(), draft.validFrom(),
-						draft.validUntil(), version, clock.instant(), actor);
-				write(saved, ownRow, null);
+				StoredEntry saved = store(tenant, draft, expectedVersion, actor);
 				tenants.touch(tenant);
 				return saved;
 			});
@@ -231,6 +222,111 @@ public class KnowledgeBase {
 		catch (DuplicateKeyException raced) {
 			throw new RuleViolationException("assistant.entry.error.changed");
 		}
+	}
+
+	/** A draft with the version its editor started from (see {@link #save}). */
+	public record Change(Draft draft, int expectedVersion) {
+	}
+
+	/**
+	 * Saves several drafts all or nothing (a CSV import): every draft is checked first, and a conflict on any one
+	 * saves none of them.
+	 *
+	 * @throws InvalidInputException with the 1-based {@link FieldError#row() row} of each failing draft
+	 * @throws RuleViolationException when one of the entries changed since its expected version
+	 */
+	public List<StoredEntry> saveAll(String tenant, List<Change> changes, String actor) {
+		List<FieldError> errors = new ArrayList<>();
+		for (int i = 0; i < changes.size(); i++) {
+			int row = i + 1;
+			check(changes.get(i).draft()).forEach(e -> errors.add(e.atRow(row)));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		if (!tenants.exists(tenant)) {
+			throw new org.madoguchi.platform.NotFoundException("assistant tenant " + tenant);
+		}
+		if (changes.isEmpty()) {
+			return List.of();
+		}
+		try {
+			return transaction.execute(tx -> {
+				List<StoredEntry> saved = new ArrayList<>();
+				for (Change c : changes) {
+					saved.add(store(tenant, c.draft(), c.expectedVersion(), actor));
+				}
+				tenants.touch(tenant);
+				return saved;
+			});
+		}
+		catch (DuplicateKeyException raced) {
+			throw new RuleViolationException("assistant.entry.error.changed");
+		}
+	}
+
+	/**
+	 * Deletes a city's override of a standard entry, so that its residents get the standard entry again (標準に戻す).
+	 * The city's history keeps a version recording the revert, whose snapshot is the standard entry as it was then
+	 * (its {@link StoredEntry#tenant() tenant} is {@link Tenant#STANDARD}); a later override continues the numbering.
+	 *
+	 * @throws RuleViolationException when the row changed since {@code expectedVersion}, or when the city's row
+	 *     overrides nothing (an entry of its own)
+	 */
+	public void revert(String tenant, String id, int expectedVersion, String actor) {
+		if (Tenant.STANDARD.equals(tenant)) {
+			throw new RuleViolationException("assistant.kb.error.notOverride");
+		}
+		transaction.executeWithoutResult(tx -> {
+			StoredEntry own = row(tenant, id).orElseThrow(() -> new RuleViolationException("assistant.entry.error.changed"));
+			if (own.version() != expectedVersion) {
+				throw new RuleViolationException("assistant.entry.error.changed");
+			}
+			StoredEntry standard = row(Tenant.STANDARD, id)
+				.orElseThrow(() -> new RuleViolationException("assistant.kb.error.notOverride"));
+			jdbc.update("DELETE FROM assistant_entry WHERE tenant_id = ? AND id = ?", tenant, id);
+			int version = lastVersion(tenant, id) + 1;
+			StoredEntry marker = new StoredEntry(Tenant.STANDARD, standard.entry(), standard.status(),
+					standard.validFrom(), standard.validUntil(), version, clock.instant(), actor);
+			jdbc.update("INSERT INTO assistant_entry_history (tenant_id, entry_id, version, status, snapshot, changed_at, "
+					+ "changed_by) VALUES (?,?,?,?,?,?,?)", tenant, id, version, standard.status().name(),
+					json.writeValueAsString(marker), Timestamp.from(marker.updatedAt()), actor);
+			tenants.touch(tenant);
+		});
+	}
+
+	/** The versions recorded for exactly this owner's row (with revert records), newest first. */
+	public List<StoredEntry> versions(String owner, String id) {
+		return jdbc.query("SELECT snapshot FROM assistant_entry_history WHERE tenant_id = ? AND entry_id = ? "
+				+ "ORDER BY version DESC", (rs, n) -> json.readValue(rs.getString(1), StoredEntry.class), owner, id);
+	}
+
+	/** The ids of the tenant's own rows (for telling a city's overrides from its own entries). */
+	public java.util.Set<String> ids(String tenant) {
+		return new java.util.HashSet<>(
+				jdbc.queryForList("SELECT id FROM assistant_entry WHERE tenant_id = ?", String.class, tenant));
+	}
+
+	/** Writes one draft inside the caller's transaction (the tenant is touched by the caller). */
+	private StoredEntry store(String tenant, Draft draft, int expectedVersion, String actor) {
+		Optional<StoredEntry> current = find(tenant, draft.id());
+		int currentVersion = current.map(StoredEntry::version).orElse(0);
+		if (currentVersion != expectedVersion) {
+			throw new RuleViolationException("assistant.entry.error.changed");
+		}
+		boolean ownRow = current.isPresent() && current.get().tenant().equals(tenant);
+		// a row created again after a revert continues its history's numbering
+		int version = ownRow ? currentVersion + 1 : lastVersion(tenant, draft.id()) + 1;
+		StoredEntry saved = new StoredEntry(tenant, draft.entry(), draft.status(), draft.validFrom(),
+				draft.validUntil(), version, clock.instant(), actor);
+		write(saved, ownRow, null);
+		return saved;
+	}
+
+	private int lastVersion(String tenant, String id) {
+		Integer v = jdbc.queryForObject("SELECT MAX(version) FROM assistant_entry_history WHERE tenant_id = ? AND entry_id = ?",
+				Integer.class, tenant, id);
+		return v == null ? 0 : v;
 	}
 
 	/**
