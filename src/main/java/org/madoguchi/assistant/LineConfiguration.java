@@ -24,7 +24,7 @@ class LineConfiguration {
 	@Order(0)
 	@Profile("dev")
 	@ConditionalOnWebApplication
-	SecurityFilterChain devLineApi(HttpSecurity http) throws Exception {
+	SecurityFilterChain devLineApiSecurity(HttpSecurity http) throws Exception {
 		http.securityMatcher(DevLineApi.PATHS)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(c -> c.disable())

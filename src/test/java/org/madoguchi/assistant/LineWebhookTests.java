@@ -168,8 +168,7 @@ class LineWebhookTests {
 	}
 
 	private HttpResponse<String> signed(byte[] body) throws Exception {
-		HttpResponse<String> r = send(CITY, body, LineSignature.sign(SECRET, body));
-		return r;
+		return send(CITY, body, LineSignature.sign(SECRET, body));
 	}
 
 	private static String token() {
@@ -339,17 +338,19 @@ class LineWebhookTests {
 		String follow = token();
 		String sticker = token();
 		String unknownPostback = token();
+		String standby = token();
 		HttpResponse<String> r = signed(body(event("follow", follow, Map.of()),
 				event("message", sticker, Map.of("message", Map.of("id", "1", "type", "sticker", "packageId", "446",
 						"stickerId", "1988"))),
 				event("unfollow", null, Map.of()), postback(unknownPostback, "richmenu=home"),
-				event("message", token(), Map.of("mode", "standby", "message", Map.of("id", "2", "type", "text",
+				event("message", standby, Map.of("mode", "standby", "message", Map.of("id", "2", "type", "text",
 						"text", "住民票")))));
 
 		assertThat(r.statusCode()).isEqualTo(200);
 		assertThat(onlyReply(follow).message().path("text").asString()).contains("北山町", "友だち追加");
 		assertThat(onlyReply(sticker).message().path("text").asString()).contains("文字で");
 		assertThat(replies(unknownPostback)).isEmpty();
+		assertThat(replies(standby)).isEmpty();
 	}
 
 	@Test
@@ -395,6 +396,13 @@ class LineWebhookTests {
 		java.util.Arrays.fill(body, (byte) ' ');
 		HttpResponse<String> r = send(CITY, body, LineSignature.sign(SECRET, body));
 		assertThat(r.statusCode()).isEqualTo(413);
+	}
+
+	@Test
+	void theDevStandInIsNotThereOutsideDev() throws Exception {
+		HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/dev/line/replies")).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(r.statusCode()).isNotEqualTo(200);
 	}
 
 	@Test
