@@ -27,7 +27,11 @@ class AssistantSetup implements InitializingBean {
 
 	private final AssistantProperties settings;
 
-	AssistantSetup(KnowledgeBase knowledge, Tenants tenants, QuestionLog questions, AssistantProperties settings) {
+	private final TenantIndexes indexes;
+
+	AssistantSetup(KnowledgeBase knowledge, Tenants tenants, QuestionLog questions, AssistantProperties settings,
+			TenantIndexes indexes) {
+		this.indexes = indexes;
 		this.knowledge = knowledge;
 		this.tenants = tenants;
 		this.questions = questions;
@@ -46,6 +50,16 @@ class AssistantSetup implements InitializingBean {
 		if (changed > 0) {
 			log.info("Standard Q&A: {} entries loaded or updated", changed);
 		}
+	}
+
+	/**
+	 * Builds the installation's city's index before the node reports itself ready, so that its first resident (and
+	 * LINE, whose reply tokens expire within seconds) never waits for the index to be built. Other hosted cities are
+	 * built on their first question.
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void warmUp() {
+		indexes.index(settings.city().id());
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
