@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.madoguchi.platform.NotFoundException;
 import org.madoguchi.platform.RuleViolationException;
 import org.springframework.context.MessageSource;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,16 +73,16 @@ class AssistantPageController {
 	/** The form, and the reply to {@code q} when one was asked. */
 	@GetMapping
 	String page(@RequestParam(required = false) String q, @RequestParam(required = false) String tenant,
-			Locale locale, Model model, HttpServletResponse response) {
+			Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
 		Tenant t = tenant(tenant);
 		model.addAttribute("q", q);
 		if (q == null) {
 			// the first visit: the topics, so that a resident can browse before asking
 			model.addAttribute("topics", topics(t, locale));
-			return view(t, null, locale, model);
+			return view(t, null, locale, model, request);
 		}
 		noIndex(response);
-		return view(t, assistant.ask(t.id(), Channel.PAGE, q, locale), locale, model);
+		return view(t, assistant.ask(t.id(), Channel.PAGE, q, locale), locale, model, request);
 	}
 
 	/**
@@ -101,7 +103,8 @@ class AssistantPageController {
 	/** One answer, after a pick; {@code turn} is the logged turn that the "helpful?" buttons rate. */
 	@GetMapping("/answers/{entry}")
 	String answer(@PathVariable String entry, @RequestParam(required = false) String tenant,
-			@RequestParam(required = false) String turn, Locale locale, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) String turn, Locale locale, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		Tenant t = tenant(tenant);
 		Reply.Answer a = assistant.entry(t.id(), id(entry), locale)
 			.orElseThrow(() -> new NotFoundException("assistant entry " + entry));
@@ -109,36 +112,43 @@ class AssistantPageController {
 		noIndex(response);
 		Reply reply = new Reply(rated, Reply.Kind.ANSWER,
 				messages.getMessage("assistant.reply.answer", null, Dialogue.language(locale)), a, null, null, null);
-		return view(t, reply, locale, model);
+		return view(t, reply, locale, model, request);
 	}
 
 	/** A topic's questions, from the menu of the "no answer" reply. */
 	@GetMapping("/topics/{code}")
 	String topic(@PathVariable String code, @RequestParam(required = false) String tenant, Locale locale,
-			Model model) {
+			Model model, HttpServletRequest request) {
 		Tenant t = tenant(tenant);
-		return view(t, assistant.category(t.id(), id(code), locale), locale, model);
+		return view(t, assistant.category(t.id(), id(code), locale), locale, model, request);
 	}
 
 	/** The "helpful?" vote; a second vote on the same answer is refused with a message (409). */
 	@PostMapping("/feedback")
 	String feedback(@RequestParam String tenant, @RequestParam String turn, @RequestParam boolean helpful,
-			Locale locale, Model model, HttpServletResponse response) {
+			Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
 		Tenant t = tenant(tenant);
 		noIndex(response);
 		try {
-			return view(t, assistant.feedback(t.id(), id(turn), helpful, locale), locale, model);
+			return view(t, assistant.feedback(t.id(), id(turn), helpful, locale), locale, model, request);
 		}
 		catch (RuleViolationException e) {
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
 			model.addAttribute("problem", messages.getMessage(e.code(), e.args(), e.code(), Dialogue.language(locale)));
 			model.addAttribute("topics", topics(t, locale));
-			return view(t, null, locale, model);
+			return view(t, null, locale, model, request);
 		}
 	}
 
-	private String view(Tenant t, Reply reply, Locale locale, Model model) {
+	private String view(Tenant t, Reply reply, Locale locale, Model model, HttpServletRequest request) {
 		Locale l = Dialogue.language(locale);
+		if (reply != null && (reply.turn() != null || !reply.candidates().isEmpty())) {
+			// the pick and rating forms carry a CSRF token kept in the session: make it now, because once the page
+			// has streamed past the response buffer a session can no longer be started
+			if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+				token.getToken();
+			}
+		}
 		model.addAttribute("tenant", t);
 		model.addAttribute("tenantName", t.name(l));
 		model.addAttribute("maxLength", settings.maxLength());
