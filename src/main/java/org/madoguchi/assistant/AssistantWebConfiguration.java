@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Web set-up of the assistant's chat API: its own filter chain, ahead of the token-protected API chain
  * (order 1, staff module), because the chat is for anyone: stateless, no CSRF (no cookies are read), no
- * authentication, and a per-client rate limit.
+ * authentication, a per-client rate limit, and CORS per tenant so that the widget works on the city's own site.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AssistantProperties.class)
@@ -39,12 +39,15 @@ class AssistantWebConfiguration {
 	@Bean
 	@Order(0)
 	@ConditionalOnWebApplication
-	SecurityFilterChain assistantApi(HttpSecurity http, AssistantProperties settings) throws Exception {
+	SecurityFilterChain assistantApi(HttpSecurity http, AssistantProperties settings, Tenants tenants)
+			throws Exception {
 		http.securityMatcher(PATHS)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(c -> c.disable())
 			.requestCache(c -> c.disable())
 			.logout(l -> l.disable())
+			// first the CORS answer, so that a 429 from the rate limit still reaches the widget with its headers
+			.addFilterBefore(new TenantCorsFilter(tenants), SecurityContextHolderFilter.class)
 			.addFilterBefore(new RateLimitFilter(settings.rateLimit(), settings.rateWindow().toMillis(),
 					System::currentTimeMillis), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
