@@ -41,7 +41,7 @@ record ReportRange(LocalDate from, LocalDate to, List<FieldError> errors) {
 		return new ReportRange(f, t, errors);
 	}
 
-	long days() {
+	public long days() {
 		return ChronoUnit.DAYS.between(from, to) + 1;
 	}
 
