@@ -295,6 +295,12 @@ class AssistantStaffWebTests {
 				.with(ADMIN)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(wording);
 		mvc.perform(post("/staff/assistant/phrasings/999999999/approve").param("tenant", city).with(ADMIN).with(csrf()))
 			.andExpect(status().isNotFound());
+
+		// staff adding the rejected wording themselves (from the unanswered log) approve it again
+		mvc.perform(post("/staff/assistant/unanswered/phrasing").with(ADMIN).with(csrf()).param("tenant", city)
+				.param("text", wording).param("entryId", "kitayama-bus"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(phrasings.list(city, Phrasings.Status.APPROVED, 10)).extracting(Phrasings.Phrasing::id).contains(id);
 	}
 
 	@Test
