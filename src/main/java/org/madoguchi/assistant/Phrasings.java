@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>A phrasing is approved by staff, or by itself once {@code autoApproveAfter} separate turns have confirmed it
  * (0 = always wait for staff). Requiring more than one confirmation keeps one resident from teaching the engine
- * nonsense; staff can reject a phrasing at any time.
+ * nonsense; staff can reject a phrasing at any time. Staff adding a phrasing themselves ({@link Source#STAFF})
+ * approve it at once, even one rejected before.
  */
 @Service
 public class Phrasings {
@@ -90,9 +91,10 @@ public class Phrasings {
 		}
 		int after = settings.autoApproveAfter();
 		int approved = jdbc.update("UPDATE assistant_phrasing SET status = ?, decided_at = ?, decided_by = ? "
-				+ "WHERE entry_tenant = ? AND entry_id = ? AND phrasing_key = ? AND status = ? AND (? OR (? > 0 AND "
-				+ "confirmations >= ?))", Status.APPROVED.name(), Timestamp.from(now), staff ? "staff" : "auto",
-				entryTenant, entryId, key, Status.PENDING.name(), staff, after, after);
+				+ "WHERE entry_tenant = ? AND entry_id = ? AND phrasing_key = ? AND status <> ? AND (? OR (status = ? "
+				+ "AND ? > 0 AND confirmations >= ?))", Status.APPROVED.name(), Timestamp.from(now),
+				staff ? "staff" : "auto", entryTenant, entryId, key, Status.APPROVED.name(), staff, Status.PENDING.name(),
+				after, after);
 		if (approved > 0) {
 			tenants.touch(entryTenant);
 		}
