@@ -46,6 +46,13 @@ public class Phrasings {
 
 	static final int MAX_LENGTH = 200;
 
+	/**
+	 * The shortest wording (in {@link TextKey} characters) learned from residents. A bare topic word such as
+	 * 「住民票」 or 「児童手当」 is vague: residents who type it want different entries, and the candidate list serves
+	 * them better than tying the word to the entry the first two happened to pick. Staff may still add one.
+	 */
+	static final int MIN_LEARNED = 5;
+
 	private final JdbcTemplate jdbc;
 
 	private final Tenants tenants;
@@ -71,7 +78,7 @@ public class Phrasings {
 	public boolean confirm(String entryTenant, String entryId, String text, String askedIn, Source source) {
 		String phrasing = text == null ? "" : text.strip();
 		String key = TextKey.of(phrasing);
-		if (key.length() < 2 || phrasing.length() > MAX_LENGTH) {
+		if (key.length() < (source == Source.STAFF ? 2 : MIN_LEARNED) || phrasing.length() > MAX_LENGTH) {
 			return false;
 		}
 		Instant now = clock.instant();

@@ -1,11 +1,8 @@
 package org.madoguchi.assistant;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * What every staff page of the assistant needs in its model: the tenant worked on (checked on every request by
@@ -35,19 +32,7 @@ class StaffPageModel {
 		boolean canSwitch = staffTenant.canSwitch(staff);
 		model.addAttribute("canSwitch", canSwitch);
 		model.addAttribute("cities", canSwitch ? tenants.cities() : java.util.List.of());
-		loadCsrfToken();
 		return tenant;
-	}
-
-	/**
-	 * Makes the session's CSRF token now: the pages' forms come after much output, when the response may be
-	 * committed already and the session could no longer be created.
-	 */
-	private static void loadCsrfToken() {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
-				&& a.getRequest().getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-			token.getToken();
-		}
 	}
 
 	/** The tenant for an action (no page model). */

@@ -154,4 +154,18 @@ class KnowledgeBaseTests {
 		assertThat(r.kind()).isEqualTo(Reply.Kind.ANSWER);
 		assertThat(r.answer().id()).isEqualTo("waste-005");
 	}
+
+	@Test
+	void aBareTopicWordIsNotLearnedFromResidentsButStaffMayAddIt() {
+		String city = newCity();
+		for (int i = 0; i < 3; i++) {
+			assertThat(phrasings.confirm(Tenant.STANDARD, "certificates-002", "住民票", city, Phrasings.Source.PICKED))
+				.isFalse();
+		}
+		assertThat(phrasings.list(city, Phrasings.Status.PENDING, 100)).extracting(Phrasings.Phrasing::text)
+			.doesNotContain("住民票");
+		String own = "t" + UUID.randomUUID().toString().substring(0, 8);
+		knowledge.save(city, draft(own, "町の花は何ですか", "町の花はツツジです。"), 0, "a");
+		assertThat(phrasings.confirm(city, own, "町花", city, Phrasings.Source.STAFF)).isTrue();
+	}
 }
