@@ -1,7 +1,7 @@
 -- wrk script: POST chat messages to the assistant, cycling through the questions in $QUESTIONS (one per line).
 local questions = {}
 local path = os.getenv("CHAT_PATH") or "/api/v1/assistant/tenants/shinonomeno/chat"
-local file = os.getenv("QUESTIONS") or "/tmp/madoguchi-assistant-bench/questions.txt"
+local file = os.getenv("QUESTIONS") or "/tmp/madoguchi-assistant-http-bench/questions.txt"
 for line in io.lines(file) do
   if #line > 0 then
     local q = line:gsub('\\', '\\\\'):gsub('"', '\\"')

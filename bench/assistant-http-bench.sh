@@ -2,10 +2,10 @@
 # Reproduces the assistant's HTTP figures in docs/benchmarks.md: chat requests per second over HTTP on this machine,
 # against the same server's cheapest endpoint and PostgreSQL's own single-row insert rate (each chat writes one
 # question-log row). Needs JDK 17, PostgreSQL at 127.0.0.1:5432 (postgres, trust), psql, pgbench, curl, wrk.
-#   bench/assistant-bench.sh [all|build|app|questions|raw|chat|stop]...
+#   bench/assistant-http-bench.sh [all|build|app|questions|raw|chat|stop]...
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-OUT="${OUT:-/tmp/madoguchi-assistant-bench}"; mkdir -p "$OUT"
+OUT="${OUT:-/tmp/madoguchi-assistant-http-bench}"; mkdir -p "$OUT"
 DB="${DB:-madoguchi_bench_assistant}"
 PORT="${PORT:-18091}"; BASE="http://127.0.0.1:$PORT"
 CONNS="${CONNS:-32}"; SECS="${SECS:-30}"
