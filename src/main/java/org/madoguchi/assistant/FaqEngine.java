@@ -18,18 +18,22 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
 import org.apache.lucene.search.similarities.Similarity;
@@ -61,10 +65,10 @@ public final class FaqEngine implements Closeable {
 
 	/** Field weights and BM25 parameters; the defaults were chosen on general grounds and checked offline. */
 	record Tuning(float question, float alternative, float answer, float combined, float morph, float bigram,
-			float reading, float variant, float related, float k1, float b, float altK1, float altB) {
+			float reading, float variant, float related, float k1, float b, float altK1, float altB, float maxDf) {
 
 		static final Tuning DEFAULT = new Tuning(1.0f, 2.0f, 1.0f, 1.5f, 1.0f, 0.1f, 0.1f, 0.7f, 0.3f, 1.2f,
-				0.75f, 2.0f, 0.2f);
+				0.75f, 2.0f, 0.2f, 0.2f);
 
 		/** The defaults, overridden by {@code madoguchi.faq.<name>} system properties (offline tuning only). */
 		static Tuning fromSystemProperties() {
@@ -72,7 +76,7 @@ public final class FaqEngine implements Closeable {
 			return new Tuning(p("question", d.question), p("alternative", d.alternative), p("answer", d.answer),
 					p("combined", d.combined), p("morph", d.morph), p("bigram", d.bigram), p("reading", d.reading),
 					p("variant", d.variant), p("related", d.related), p("k1", d.k1), p("b", d.b), p("altK1", d.altK1),
-					p("altB", d.altB));
+					p("altB", d.altB), p("maxDf", d.maxDf));
 		}
 
 		private static float p(String name, float dflt) {
@@ -136,7 +140,14 @@ public final class FaqEngine implements Closeable {
 				writer.addDocument(document(e));
 			}
 			writer.commit();
-			this.searchers = new SearcherManager(writer, null);
+			this.searchers = new SearcherManager(writer, new SearcherFactory() {
+				@Override
+				public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+					IndexSearcher s = new IndexSearcher(reader);
+					s.setSimilarity(similarity);
+					return s;
+				}
+			});
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -165,16 +176,17 @@ public final class FaqEngine implements Closeable {
 		}
 		FaqText.Analysis analysis = FaqText.analyze(q);
 		List<String> morph = cap(analysis.distinct());
-		BooleanQuery.Builder builder = new BooleanQuery.Builder();
-		if (!addClauses(builder, q, analysis, morph)) {
-			return new FaqResult(List.of(), 0);
-		}
 		try {
 			searchers.maybeRefreshBlocking();
 			IndexSearcher searcher = searchers.acquire();
 			try {
-				searcher.setSimilarity(similarity);
-				TopDocs top = searcher.search(builder.build(), Math.max(k, 2));
+				BooleanQuery.Builder builder = new BooleanQuery.Builder();
+				if (!new Clauses(searcher, builder).addAll(q, analysis, morph)) {
+					return new FaqResult(List.of(), 0);
+				}
+				// exact top hits, but no exact hit count: lets Lucene skip entries that cannot make the top
+				int n = Math.max(k, 2);
+				TopDocs top = searcher.search(builder.build(), new TopScoreDocCollectorManager(n, null, n));
 				double confidence = confidence(top.scoreDocs, morph.size());
 				List<FaqHit> hits = new ArrayList<>();
 				for (ScoreDoc sd : top.scoreDocs) {
@@ -269,33 +281,102 @@ public final class FaqEngine implements Closeable {
 		return d;
 	}
 
+	/**
+	 * Character bigrams minus those of hiragana only ({@code ます}, {@code して}, {@code くだ}): grammar, found in
+	 * nearly every entry, so they cost a long posting list each and tell nothing apart. Words in hiragana are
+	 * still matched by the morphological and reading fields.
+	 */
+	static List<String> contentBigrams(List<String> bigrams) {
+		List<String> out = new ArrayList<>(bigrams.size());
+		for (String b : bigrams) {
+			if (!b.chars().allMatch(c -> c >= 'ぁ' && c <= 'ゖ')) {
+				out.add(b);
+			}
+		}
+		return out;
+	}
+
 	private static List<String> cap(List<String> terms) {
 		return terms.size() <= MAX_TERMS ? terms : terms.subList(0, MAX_TERMS);
 	}
 
-	/** The resident's words in every field, then their synonyms in the term fields; false if nothing to search. */
-	private boolean addClauses(BooleanQuery.Builder all, String q, FaqText.Analysis analysis, List<String> morph) {
-		Tuning t = tuning;
-		boolean any = addMorph(all, morph, t.morph());
-		List<String> bigram = cap(FaqText.terms(FaqText.BIGRAM, "q_b", q));
-		List<String> reading = cap(FaqText.terms(FaqText.BIGRAM, "q_r", analysis.reading()));
-		any |= add(all, "q_b", bigram, t.question() * t.bigram());
-		any |= add(all, "q_r", reading, t.question() * t.reading());
-		any |= add(all, "alt_b", bigram, t.alternative() * t.bigram());
-		any |= add(all, "alt_r", reading, t.alternative() * t.reading());
-		any |= add(all, "a_b", bigram, t.answer() * t.bigram());
-		if (!any || (t.variant() <= 0 && t.related() <= 0)) {
+	/** Builds the query of one search against one searcher (document frequencies come from its index). */
+	private final class Clauses {
+
+		private final IndexSearcher searcher;
+
+		private final BooleanQuery.Builder all;
+
+		private final int maxDf;
+
+		Clauses(IndexSearcher searcher, BooleanQuery.Builder all) {
+			this.searcher = searcher;
+			this.all = all;
+			this.maxDf = Math.max(2, (int) (searcher.getIndexReader().numDocs() * tuning.maxDf()));
+		}
+
+		/** The resident's words in every field, then their synonyms in the term fields; false if nothing to search. */
+		boolean addAll(String q, FaqText.Analysis analysis, List<String> morph) throws IOException {
+			Tuning t = tuning;
+			boolean any = addMorph(morph, t.morph());
+			List<String> bigram = cap(contentBigrams(FaqText.terms(FaqText.BIGRAM, "q_b", q)));
+			List<String> reading = cap(FaqText.terms(FaqText.BIGRAM, "q_r", analysis.reading()));
+			any |= add("q_b", bigram, t.question() * t.bigram());
+			any |= add("q_r", reading, t.question() * t.reading());
+			any |= add("alt_b", bigram, t.alternative() * t.bigram());
+			any |= add("alt_r", reading, t.alternative() * t.reading());
+			any |= add("a_b", bigram, t.answer() * t.bigram());
+			if (t.variant() <= 0 && t.related() <= 0) {
+				return any;
+			}
+			StringBuilder variants = new StringBuilder();
+			StringBuilder related = new StringBuilder();
+			for (SynonymDictionary.Expansion x : synonyms.expand(q, analysis.tokens(), MAX_SYNONYMS)) {
+				(x.variant() ? variants : related).append(x.word()).append('、');
+			}
+			Set<String> seen = new HashSet<>(morph);
+			any |= addMorph(expansionTerms(variants, seen), t.variant() * t.morph());
+			any |= addMorph(expansionTerms(related, seen), t.related() * t.morph());
 			return any;
 		}
-		StringBuilder variants = new StringBuilder();
-		StringBuilder related = new StringBuilder();
-		for (SynonymDictionary.Expansion x : synonyms.expand(q, analysis.tokens(), MAX_SYNONYMS)) {
-			(x.variant() ? variants : related).append(x.word()).append('、');
+
+		private boolean addMorph(List<String> terms, float weight) throws IOException {
+			Tuning t = tuning;
+			boolean any = add("q_m", terms, weight * t.question());
+			any |= add("alt_m", terms, weight * t.alternative());
+			any |= add("a_m", terms, weight * t.answer());
+			any |= add("qa_m", terms, weight * t.combined());
+			return any;
 		}
-		Set<String> seen = new HashSet<>(morph);
-		addMorph(all, expansionTerms(variants, seen), t.variant() * t.morph());
-		addMorph(all, expansionTerms(related, seen), t.related() * t.morph());
-		return true;
+
+		/**
+		 * One clause per term of the field. Terms found in no entry are left out, and so are bigrams found in
+		 * more than {@code maxDf} of the entries: they weigh almost nothing in BM25 but each costs a walk over a
+		 * long posting list, and latency matters more than that last bit of score.
+		 */
+		private boolean add(String field, List<String> terms, float boost) throws IOException {
+			if (terms.isEmpty() || boost <= 0) {
+				return false;
+			}
+			boolean ngram = field.endsWith("_b") || field.endsWith("_r");
+			BooleanQuery.Builder b = new BooleanQuery.Builder();
+			int n = 0;
+			for (String term : terms) {
+				Term tm = new Term(field, term);
+				TermStates states = TermStates.build(searcher, tm, true);
+				int df = states.docFreq();
+				if (df == 0 || (ngram && df > maxDf)) {
+					continue;
+				}
+				b.add(new TermQuery(tm, states), BooleanClause.Occur.SHOULD);
+				n++;
+			}
+			if (n == 0) {
+				return false;
+			}
+			all.add(new BoostQuery(b.build(), boost), BooleanClause.Occur.SHOULD);
+			return true;
+		}
 	}
 
 	private static List<String> expansionTerms(CharSequence words, Set<String> seen) {
@@ -309,27 +390,6 @@ public final class FaqEngine implements Closeable {
 			}
 		}
 		return cap(out);
-	}
-
-	private boolean addMorph(BooleanQuery.Builder all, List<String> terms, float weight) {
-		Tuning t = tuning;
-		boolean any = add(all, "q_m", terms, weight * t.question());
-		any |= add(all, "alt_m", terms, weight * t.alternative());
-		any |= add(all, "a_m", terms, weight * t.answer());
-		any |= add(all, "qa_m", terms, weight * t.combined());
-		return any;
-	}
-
-	private static boolean add(BooleanQuery.Builder all, String field, List<String> terms, float boost) {
-		if (terms.isEmpty() || boost <= 0) {
-			return false;
-		}
-		BooleanQuery.Builder b = new BooleanQuery.Builder();
-		for (String term : terms) {
-			b.add(new TermQuery(new Term(field, term)), BooleanClause.Occur.SHOULD);
-		}
-		all.add(new BoostQuery(b.build(), boost), BooleanClause.Occur.SHOULD);
-		return true;
 	}
 
 	/**
