@@ -4,10 +4,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -15,19 +18,25 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -39,26 +48,35 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * question and answer as one text ({@code qa_m}: one BM25 length normalisation over the whole entry, which the
  * separate fields lack). The question and its phrasings weigh more than the answer (the question's words
  * count in two fields, the answer's are diluted in the whole entry): a resident's query is itself a question,
- * and answers are long and mention many neighbouring topics. Municipal synonyms are added to the query as a weaker clause.
+ * and answers are long and mention many neighbouring topics.
  *
- * <p>{@link #learn} adds a phrasing confirmed as answered by an entry (the "helpful" button) and re-indexes it.
- * Thread-safe: searches run concurrently, changes are serialised.
+ * <p>Vocabulary: residents and the city often name one thing differently, so the query is widened with synonyms
+ * ({@link SynonymDictionary}): spelling variants weigh less than the resident's own words, near synonyms less
+ * still. (Pseudo-relevance feedback, a nearest-phrasing bonus and heavier bigrams on phrasings were tried and
+ * left out: see docs/benchmarks.md.)
+ *
+ * <p>{@link #learn} adds a phrasing confirmed as answered by an entry (the "helpful" button) and re-indexes it;
+ * phrasings live in their own fields, weighted above the city's question (a resident's wording matches the next
+ * resident's wording best), with a weak length normalisation (an entry that many residents confirmed must not be
+ * penalised for its long list) and a late term-frequency saturation (a word that many residents used is a
+ * stronger sign than one that a single resident used). Thread-safe: searches run concurrently, changes are serialised.
  */
 public final class FaqEngine implements Closeable {
 
 	/** Field weights and BM25 parameters; the defaults were chosen on general grounds and checked offline. */
 	record Tuning(float question, float alternative, float answer, float combined, float morph, float bigram,
-			float reading, float synonym, float k1, float b) {
+			float reading, float variant, float related, float k1, float b, float altK1, float altB, float maxDf) {
 
-		static final Tuning DEFAULT = new Tuning(1.0f, 1.0f, 1.0f, 1.5f, 1.0f, 0.1f, 0.1f, 0.5f, 1.2f,
-				0.75f);
+		static final Tuning DEFAULT = new Tuning(1.0f, 2.0f, 1.0f, 1.5f, 1.0f, 0.1f, 0.1f, 0.7f, 0.3f, 1.2f,
+				0.75f, 2.0f, 0.2f, 0.2f);
 
 		/** The defaults, overridden by {@code madoguchi.faq.<name>} system properties (offline tuning only). */
 		static Tuning fromSystemProperties() {
 			Tuning d = DEFAULT;
 			return new Tuning(p("question", d.question), p("alternative", d.alternative), p("answer", d.answer),
-					p("combined", d.combined), p("morph", d.morph), p("bigram", d.bigram), p("reading", d.reading), p("synonym", d.synonym),
-					p("k1", d.k1), p("b", d.b));
+					p("combined", d.combined), p("morph", d.morph), p("bigram", d.bigram), p("reading", d.reading),
+					p("variant", d.variant), p("related", d.related), p("k1", d.k1), p("b", d.b), p("altK1", d.altK1),
+					p("altB", d.altB), p("maxDf", d.maxDf));
 		}
 
 		private static float p(String name, float dflt) {
@@ -71,7 +89,15 @@ public final class FaqEngine implements Closeable {
 
 	private static final int MAX_PHRASING_CHARS = 500;
 
+	/** Query terms per field: a long pasted text keeps its first terms, and clause counts stay bounded. */
+	private static final int MAX_TERMS = 48;
+
+	/** Synonyms added per query at most. */
+	private static final int MAX_SYNONYMS = 24;
+
 	private final Tuning tuning;
+
+	private final SynonymDictionary synonyms;
 
 	private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
 
@@ -79,23 +105,33 @@ public final class FaqEngine implements Closeable {
 
 	private final SearcherManager searchers;
 
-	private final BM25Similarity similarity;
+	private final Similarity similarity;
 
 	/** Entries by id, in the order given; replaced (never mutated) when a phrasing is learnt. */
 	private final Map<String, FaqEntry> entries = new LinkedHashMap<>();
 
+	/** An engine with the application's standard synonym dictionary (loaded once, shared by all engines). */
 	public FaqEngine(List<FaqEntry> entries) {
-		this(entries, Tuning.fromSystemProperties());
+		this(entries, SynonymDictionary.standard());
 	}
 
-	FaqEngine(List<FaqEntry> initial, Tuning tuning) {
+	/** An engine with the given synonym dictionary (shared, never copied). */
+	public FaqEngine(List<FaqEntry> entries, SynonymDictionary synonyms) {
+		this(entries, synonyms, Tuning.fromSystemProperties());
+	}
+
+	FaqEngine(List<FaqEntry> initial, SynonymDictionary synonyms, Tuning tuning) {
 		this.tuning = tuning;
-		this.similarity = new BM25Similarity(tuning.k1(), tuning.b());
-		Map<String, Analyzer> perField = Map.of("q_m", FaqText.MORPH, "alt_m", FaqText.MORPH, "a_m", FaqText.MORPH, "qa_m",
-				FaqText.MORPH);
+		this.synonyms = synonyms;
+		this.similarity = similarity(tuning);
+		Map<String, Analyzer> perField = new HashMap<>();
+		for (String f : List.of("q_m", "alt_m", "a_m", "qa_m")) {
+			perField.put(f, FaqText.TERMS);
+		}
 		Analyzer analyzer = new PerFieldAnalyzerWrapper(FaqText.BIGRAM, perField);
 		try {
-			IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(similarity);
+			IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(similarity)
+				.setRAMBufferSizeMB(64);
 			this.writer = new IndexWriter(directory, config);
 			for (FaqEntry e : initial) {
 				if (this.entries.putIfAbsent(e.id(), e) != null) {
@@ -104,11 +140,29 @@ public final class FaqEngine implements Closeable {
 				writer.addDocument(document(e));
 			}
 			writer.commit();
-			this.searchers = new SearcherManager(writer, null);
+			this.searchers = new SearcherManager(writer, new SearcherFactory() {
+				@Override
+				public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+					IndexSearcher s = new IndexSearcher(reader);
+					s.setSimilarity(similarity);
+					return s;
+				}
+			});
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static Similarity similarity(Tuning t) {
+		BM25Similarity main = new BM25Similarity(t.k1(), t.b());
+		BM25Similarity alternatives = new BM25Similarity(t.altK1(), t.altB());
+		return new PerFieldSimilarityWrapper() {
+			@Override
+			public Similarity get(String field) {
+				return field.startsWith("alt_") ? alternatives : main;
+			}
+		};
 	}
 
 	/** The {@code k} best entries for {@code query} (empty for a blank query) and the confidence in the first. */
@@ -120,16 +174,20 @@ public final class FaqEngine implements Closeable {
 		if (q.length() > MAX_QUERY_CHARS) {
 			q = q.substring(0, MAX_QUERY_CHARS);
 		}
-		Query lucene = buildQuery(q);
-		if (lucene == null) {
-			return new FaqResult(List.of(), 0);
-		}
+		FaqText.Analysis analysis = FaqText.analyze(q);
+		List<String> morph = cap(analysis.distinct());
 		try {
 			searchers.maybeRefreshBlocking();
 			IndexSearcher searcher = searchers.acquire();
 			try {
-				searcher.setSimilarity(similarity);
-				TopDocs top = searcher.search(lucene, Math.max(k, 2));
+				BooleanQuery.Builder builder = new BooleanQuery.Builder();
+				if (!new Clauses(searcher, builder).addAll(q, analysis, morph)) {
+					return new FaqResult(List.of(), 0);
+				}
+				// exact top hits, but no exact hit count: lets Lucene skip entries that cannot make the top
+				int n = Math.max(k, 2);
+				TopDocs top = searcher.search(builder.build(), new TopScoreDocCollectorManager(n, null, n));
+				double confidence = confidence(top.scoreDocs, morph.size());
 				List<FaqHit> hits = new ArrayList<>();
 				for (ScoreDoc sd : top.scoreDocs) {
 					if (hits.size() == k) {
@@ -142,7 +200,6 @@ public final class FaqEngine implements Closeable {
 					}
 					hits.add(new FaqHit(entry, hits.size() + 1, sd.score));
 				}
-				double confidence = confidence(top.scoreDocs, q);
 				return new FaqResult(hits, confidence);
 			}
 			finally {
@@ -201,81 +258,153 @@ public final class FaqEngine implements Closeable {
 		directory.close();
 	}
 
-	private static Document document(FaqEntry e) {
+	private Document document(FaqEntry e) {
 		Document d = new Document();
 		d.add(new StringField("id", e.id(), Field.Store.YES));
 		String q = FaqText.normalize(e.question());
-		d.add(new TextField("q_m", q, Field.Store.NO));
+		FaqText.Analysis qa = FaqText.analyze(q);
+		d.add(new TextField("q_m", qa.joined(), Field.Store.NO));
 		d.add(new TextField("q_b", q, Field.Store.NO));
-		d.add(new TextField("q_r", FaqText.reading(q), Field.Store.NO));
+		d.add(new TextField("q_r", qa.reading(), Field.Store.NO));
 		for (String alt : e.alternatives()) {
 			String a = FaqText.normalize(alt);
-			d.add(new TextField("alt_m", a, Field.Store.NO));
+			FaqText.Analysis aa = FaqText.analyze(a);
+			d.add(new TextField("alt_m", aa.joined(), Field.Store.NO));
 			d.add(new TextField("alt_b", a, Field.Store.NO));
-			d.add(new TextField("alt_r", FaqText.reading(a), Field.Store.NO));
+			d.add(new TextField("alt_r", aa.reading(), Field.Store.NO));
 		}
 		String ans = FaqText.normalize(e.answer());
-		d.add(new TextField("a_m", ans, Field.Store.NO));
-		d.add(new TextField("qa_m", q + " " + ans, Field.Store.NO));
+		String ansTerms = FaqText.analyze(ans).joined();
+		d.add(new TextField("a_m", ansTerms, Field.Store.NO));
+		d.add(new TextField("qa_m", qa.joined() + " " + ansTerms, Field.Store.NO));
 		d.add(new TextField("a_b", ans, Field.Store.NO));
 		return d;
 	}
 
-	private Query buildQuery(String q) {
-		BooleanQuery.Builder all = new BooleanQuery.Builder();
-		boolean any = false;
-		List<String> morph = FaqText.terms(FaqText.MORPH, "q_m", q);
-		List<String> bigram = FaqText.terms(FaqText.BIGRAM, "q_b", q);
-		List<String> reading = FaqText.terms(FaqText.BIGRAM, "q_r", FaqText.reading(q));
-		Tuning t = tuning;
-		any |= add(all, "q_m", morph, t.question() * t.morph());
-		any |= add(all, "q_b", bigram, t.question() * t.bigram());
-		any |= add(all, "q_r", reading, t.question() * t.reading());
-		any |= add(all, "alt_m", morph, t.alternative() * t.morph());
-		any |= add(all, "alt_b", bigram, t.alternative() * t.bigram());
-		any |= add(all, "alt_r", reading, t.alternative() * t.reading());
-		any |= add(all, "a_m", morph, t.answer() * t.morph());
-		any |= add(all, "qa_m", morph, t.combined() * t.morph());
-		any |= add(all, "a_b", bigram, t.answer() * t.bigram());
-		String expansion = MunicipalSynonyms.expansion(q);
-		if (!expansion.isEmpty() && t.synonym() > 0) {
-			List<String> syn = FaqText.terms(FaqText.MORPH, "q_m", expansion);
-			any |= add(all, "q_m", syn, t.synonym() * t.question() * t.morph());
-			any |= add(all, "alt_m", syn, t.synonym() * t.alternative() * t.morph());
-			any |= add(all, "a_m", syn, t.synonym() * t.answer() * t.morph());
-			any |= add(all, "qa_m", syn, t.synonym() * t.combined() * t.morph());
+	/**
+	 * Character bigrams minus those of hiragana only ({@code ます}, {@code して}, {@code くだ}): grammar, found in
+	 * nearly every entry, so they cost a long posting list each and tell nothing apart. Words in hiragana are
+	 * still matched by the morphological and reading fields.
+	 */
+	static List<String> contentBigrams(List<String> bigrams) {
+		List<String> out = new ArrayList<>(bigrams.size());
+		for (String b : bigrams) {
+			if (!b.chars().allMatch(c -> c >= 'ぁ' && c <= 'ゖ')) {
+				out.add(b);
+			}
 		}
-		return any ? all.build() : null;
+		return out;
 	}
 
-	private static boolean add(BooleanQuery.Builder all, String field, List<String> terms, float boost) {
-		if (terms.isEmpty() || boost <= 0) {
-			return false;
+	private static List<String> cap(List<String> terms) {
+		return terms.size() <= MAX_TERMS ? terms : terms.subList(0, MAX_TERMS);
+	}
+
+	/** Builds the query of one search against one searcher (document frequencies come from its index). */
+	private final class Clauses {
+
+		private final IndexSearcher searcher;
+
+		private final BooleanQuery.Builder all;
+
+		private final int maxDf;
+
+		Clauses(IndexSearcher searcher, BooleanQuery.Builder all) {
+			this.searcher = searcher;
+			this.all = all;
+			this.maxDf = Math.max(2, (int) (searcher.getIndexReader().numDocs() * tuning.maxDf()));
 		}
-		BooleanQuery.Builder b = new BooleanQuery.Builder();
-		int n = 0;
-		for (String term : terms) {
-			if (n++ == 200) {
-				break; // a long pasted text: the first terms are enough, and clause counts stay bounded
+
+		/** The resident's words in every field, then their synonyms in the term fields; false if nothing to search. */
+		boolean addAll(String q, FaqText.Analysis analysis, List<String> morph) throws IOException {
+			Tuning t = tuning;
+			boolean any = addMorph(morph, t.morph());
+			List<String> bigram = cap(contentBigrams(FaqText.terms(FaqText.BIGRAM, "q_b", q)));
+			List<String> reading = cap(FaqText.terms(FaqText.BIGRAM, "q_r", analysis.reading()));
+			any |= add("q_b", bigram, t.question() * t.bigram());
+			any |= add("q_r", reading, t.question() * t.reading());
+			any |= add("alt_b", bigram, t.alternative() * t.bigram());
+			any |= add("alt_r", reading, t.alternative() * t.reading());
+			any |= add("a_b", bigram, t.answer() * t.bigram());
+			if (t.variant() <= 0 && t.related() <= 0) {
+				return any;
 			}
-			b.add(new TermQuery(new Term(field, term)), BooleanClause.Occur.SHOULD);
+			StringBuilder variants = new StringBuilder();
+			StringBuilder related = new StringBuilder();
+			for (SynonymDictionary.Expansion x : synonyms.expand(q, analysis.tokens(), MAX_SYNONYMS)) {
+				(x.variant() ? variants : related).append(x.word()).append('、');
+			}
+			Set<String> seen = new HashSet<>(morph);
+			any |= addMorph(expansionTerms(variants, seen), t.variant() * t.morph());
+			any |= addMorph(expansionTerms(related, seen), t.related() * t.morph());
+			return any;
 		}
-		all.add(new BoostQuery(b.build(), boost), BooleanClause.Occur.SHOULD);
-		return true;
+
+		private boolean addMorph(List<String> terms, float weight) throws IOException {
+			Tuning t = tuning;
+			boolean any = add("q_m", terms, weight * t.question());
+			any |= add("alt_m", terms, weight * t.alternative());
+			any |= add("a_m", terms, weight * t.answer());
+			any |= add("qa_m", terms, weight * t.combined());
+			return any;
+		}
+
+		/**
+		 * One clause per term of the field. Terms found in no entry are left out, and so are bigrams found in
+		 * more than {@code maxDf} of the entries: they weigh almost nothing in BM25 but each costs a walk over a
+		 * long posting list, and latency matters more than that last bit of score.
+		 */
+		private boolean add(String field, List<String> terms, float boost) throws IOException {
+			if (terms.isEmpty() || boost <= 0) {
+				return false;
+			}
+			boolean ngram = field.endsWith("_b") || field.endsWith("_r");
+			BooleanQuery.Builder b = new BooleanQuery.Builder();
+			int n = 0;
+			for (String term : terms) {
+				Term tm = new Term(field, term);
+				TermStates states = TermStates.build(searcher, tm, true);
+				int df = states.docFreq();
+				if (df == 0 || (ngram && df > maxDf)) {
+					continue;
+				}
+				b.add(new TermQuery(tm, states), BooleanClause.Occur.SHOULD);
+				n++;
+			}
+			if (n == 0) {
+				return false;
+			}
+			all.add(new BoostQuery(b.build(), boost), BooleanClause.Occur.SHOULD);
+			return true;
+		}
+	}
+
+	private static List<String> expansionTerms(CharSequence words, Set<String> seen) {
+		if (words.isEmpty()) {
+			return List.of();
+		}
+		List<String> out = new ArrayList<>();
+		for (String term : FaqText.analyze(words.toString()).distinct()) {
+			if (seen.add(term)) {
+				out.add(term);
+			}
+		}
+		return cap(out);
 	}
 
 	/**
 	 * Confidence in the first hit: a saturating function of its score per query term (BM25 scores grow with
 	 * the number of matched terms, so the raw score is not comparable across queries) times a factor for its
-	 * lead over the second hit (a near tie means the engine cannot tell two entries apart).
+	 * lead over the second hit (a near tie means the engine cannot tell two entries apart). Computed on the
+	 * first pass, before feedback terms add to the scores.
 	 */
-	private static double confidence(ScoreDoc[] docs, String q) {
+	private static double confidence(ScoreDoc[] docs, int queryTerms) {
 		if (docs.length == 0) {
 			return 0;
 		}
 		double s1 = docs[0].score;
 		double s2 = docs.length > 1 ? docs[1].score : 0;
-		int nTerms = Math.max(1, FaqText.terms(FaqText.MORPH, "q_m", q).size());
+		int nTerms = Math.max(1, queryTerms);
 		double perTerm = s1 / nTerms;
 		double level = perTerm / (perTerm + 2.0);
 		double gap = s1 <= 0 ? 0 : (s1 - s2) / s1;

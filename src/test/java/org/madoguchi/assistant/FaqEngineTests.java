@@ -19,7 +19,8 @@ class FaqEngineTests {
 			new FaqEntry("sodai", "粗大ごみの出し方を教えてください。", "粗大ごみ受付センターに電話で申し込み、処理券を貼って出してください。"),
 			new FaqEntry("nursery", "保育所の入所申込みはいつまでですか。", "入所希望月の前月10日までに子ども支援課へ申し込んでください。"),
 			new FaqEntry("library", "図書館の開館時間を知りたい。", "中央図書館は午前9時から午後7時まで開館しています。月曜日は休館です。"),
-			new FaqEntry("dog", "犬を飼い始めたら登録が必要ですか。", "生後91日以上の犬は登録と毎年の狂犬病予防注射が必要です。"));
+			new FaqEntry("dog", "犬を飼い始めたら登録が必要ですか。", "生後91日以上の犬は登録と毎年の狂犬病予防注射が必要です。"),
+			new FaqEntry("parking", "市役所に駐車場はありますか。", "庁舎の北側に来庁者用の駐車場があります。"));
 
 	FaqEngine engine;
 
@@ -50,6 +51,40 @@ class FaqEngineTests {
 		// neither 保育園 nor 引越し occurs in the FAQ: the municipal synonyms 保育所 and 転出 do
 		assertThat(engine.search("保育園", 3).hits().get(0).entry().id()).isEqualTo("nursery");
 		assertThat(engine.search("引越し", 3).hits().get(0).entry().id()).isEqualTo("moving");
+	}
+
+	@Test
+	void colloquialWordFindsTheOfficialOne() {
+		// 大型ごみ (a resident's word) is in the municipal dictionary as a near synonym of 粗大ごみ
+		FaqResult r = engine.search("大型ごみを捨てたい", 3);
+		assertThat(r.hits().get(0).entry().id()).isEqualTo("sodai");
+	}
+
+	@Test
+	void sudachiSynonymFindsItsEntryAndOnlyWithTheDictionary() throws Exception {
+		// パーキング and 駐車場 are one SudachiDict group; the FAQ says only 駐車場
+		assertThat(engine.search("パーキング", 3).hits()).first()
+			.satisfies(h -> assertThat(h.entry().id()).isEqualTo("parking"));
+		try (FaqEngine bare = new FaqEngine(FAQ, SynonymDictionary.none())) {
+			assertThat(bare.search("パーキング", 3).hits()).noneMatch(h -> h.entry().id().equals("parking"));
+		}
+	}
+
+	@Test
+	void enginesShareOneDictionary() throws Exception {
+		SynonymDictionary shared = SynonymDictionary.municipalOnly();
+		try (FaqEngine a = new FaqEngine(FAQ, shared); FaqEngine b = new FaqEngine(FAQ.subList(0, 3), shared)) {
+			assertThat(a.search("大型ごみ", 1).hits().get(0).entry().id()).isEqualTo("sodai");
+			assertThat(b.search("大型ごみ", 1).hits().get(0).entry().id()).isEqualTo("sodai");
+			assertThat(b.size()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void learnedPhrasingHelpsASimilarWording() {
+		String query = "飼っているワンちゃんの届け出について";
+		engine.learn("dog", "ワンちゃんを飼ったら届け出はいりますか");
+		assertThat(engine.search(query, 3).hits().get(0).entry().id()).isEqualTo("dog");
 	}
 
 	@Test
