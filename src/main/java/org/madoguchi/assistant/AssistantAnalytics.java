@@ -51,8 +51,11 @@ class AssistantAnalytics {
 
 	private final JdbcTemplate jdbc;
 
-	AssistantAnalytics(JdbcTemplate jdbc) {
+	private final QuestionLog log;
+
+	AssistantAnalytics(JdbcTemplate jdbc, QuestionLog log) {
 		this.jdbc = jdbc;
+		this.log = log;
 	}
 
 	/** How a question ended, for the rates. */
@@ -168,6 +171,7 @@ class AssistantAnalytics {
 
 	/** Questions per day from {@code from} to {@code to} (both included), every day listed, by outcome. */
 	List<Day> daily(String tenant, LocalDate from, LocalDate to) {
+		log.flush(); // this node's latest questions, still queued
 		Map<LocalDate, Map<Outcome, Long>> byDay = new LinkedHashMap<>();
 		for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
 			byDay.put(d, new EnumMap<>(Outcome.class));
@@ -194,6 +198,7 @@ class AssistantAnalytics {
 
 	/** Questions per channel (every channel listed). */
 	Map<Channel, Long> channels(String tenant, LocalDate from, LocalDate to) {
+		log.flush(); // this node's latest questions, still queued
 		Map<Channel, Long> m = new EnumMap<>(Channel.class);
 		for (Channel c : Channel.values()) {
 			m.put(c, 0L);
@@ -207,6 +212,7 @@ class AssistantAnalytics {
 
 	/** The entries answered most (direct answers and picks), with the votes on those answers. */
 	List<EntryFigures> topEntries(String tenant, LocalDate from, LocalDate to, int limit) {
+		log.flush(); // this node's latest questions, still queued
 		return jdbc.query("SELECT t.entry_id, COUNT(*) AS answered, "
 				+ "SUM(CASE WHEN f.helpful = TRUE THEN 1 ELSE 0 END) AS helpful, "
 				+ "SUM(CASE WHEN f.helpful = FALSE THEN 1 ELSE 0 END) AS unhelpful "
@@ -218,6 +224,7 @@ class AssistantAnalytics {
 
 	/** The entries with at least one vote on an answer given in the range, ordered by {@code order}. */
 	List<EntryFigures> helpfulRatios(String tenant, LocalDate from, LocalDate to, RatioOrder order, int limit) {
+		log.flush(); // this node's latest questions, still queued
 		List<EntryFigures> all = jdbc.query("SELECT t.entry_id, COUNT(*) AS answered, "
 				+ "SUM(CASE WHEN f.helpful = TRUE THEN 1 ELSE 0 END) AS helpful, "
 				+ "SUM(CASE WHEN f.helpful = FALSE THEN 1 ELSE 0 END) AS unhelpful "
@@ -241,6 +248,7 @@ class AssistantAnalytics {
 	 * @param withResolved also those staff dealt with after they were last asked
 	 */
 	List<Unanswered> unanswered(String tenant, LocalDate from, LocalDate to, boolean withResolved, int limit) {
+		log.flush(); // this node's latest questions, still queued
 		return jdbc.query("SELECT t.text_key, MAX(t.text) AS sample, COUNT(*) AS n, MAX(t.asked_at) AS last_at, "
 				+ "SUM(CASE WHEN t.kind = 'NONE' THEN 1 ELSE 0 END) AS n_none, "
 				+ "SUM(CASE WHEN t.kind = 'CANDIDATES' THEN 1 ELSE 0 END) AS n_unsure, "

@@ -20,6 +20,8 @@ final class QaIndex {
 
 	private final FaqEngine engine;
 
+	private final Coverage coverage;
+
 	/** Entry ids by the {@link TextKey} of their question and phrasings, where that wording is one entry's only. */
 	private final Map<String, String> exact;
 
@@ -56,6 +58,11 @@ final class QaIndex {
 		}
 		ambiguous.forEach(exactKeys::remove);
 		this.exact = exactKeys;
+		Map<String, String> texts = new java.util.HashMap<>();
+		for (FaqEntry f : faq) {
+			texts.put(f.id(), f.question() + "\n" + String.join("\n", f.alternatives()) + "\n" + f.answer());
+		}
+		this.coverage = new Coverage(texts);
 		this.entries = byId;
 		this.owners = Map.copyOf(owners);
 		this.categories = Categories.CODES.stream()
@@ -99,7 +106,22 @@ final class QaIndex {
 		return entry(exact.get(TextKey.of(text)));
 	}
 
+	/**
+	 * The engine's ranking, with its confidence lowered by how little of the question the first entry covers
+	 * (see {@link Coverage}): the square root of the covered share, so one missing rare word of three halves it
+	 * roughly, while a question the entry covers fully keeps the engine's confidence.
+	 */
 	FaqResult search(String text, int k) {
+		FaqResult r = engine.search(text, k);
+		if (r.hits().isEmpty()) {
+			return r;
+		}
+		double covered = coverage.of(Coverage.terms(text), r.hits().get(0).entry().id());
+		return new FaqResult(r.hits(), r.confidence() * Math.sqrt(covered));
+	}
+
+	/** The engine's own result, without the coverage adjustment (for measuring it). */
+	FaqResult rawSearch(String text, int k) {
 		return engine.search(text, k);
 	}
 }

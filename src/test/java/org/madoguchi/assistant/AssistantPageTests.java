@@ -35,6 +35,9 @@ class AssistantPageTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	QuestionLog questionLog;
+
+	@Autowired
 	Tenants tenants;
 
 	@Autowired
@@ -94,6 +97,7 @@ class AssistantPageTests {
 			.contains("役に立ちましたか？")
 			.contains("name=\"_csrf\"");
 		String turn = first(html, "name=\"turn\" value=\"([0-9a-f-]{36})\"");
+		questionLog.flush();
 		assertThat(jdbc.queryForObject("SELECT channel FROM assistant_turn WHERE id = ?", String.class, turn))
 			.isEqualTo("PAGE");
 	}
@@ -117,6 +121,7 @@ class AssistantPageTests {
 			.andExpect(redirectedUrlPattern("/assistant/answers/" + entry + "?tenant=shinonomeno&turn=*"))
 			.andReturn().getResponse().getRedirectedUrl();
 		String pickTurn = location.substring(location.indexOf("turn=") + 5);
+		questionLog.flush();
 		assertThat(jdbc.queryForMap("SELECT channel, picked_from, entry_id FROM assistant_turn WHERE id = ?", pickTurn))
 			.containsEntry("CHANNEL", "PAGE").containsEntry("PICKED_FROM", turn).containsEntry("ENTRY_ID", entry);
 
@@ -142,6 +147,7 @@ class AssistantPageTests {
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(thanks).contains("data-kind=\"FEEDBACK\"").contains("ご回答ありがとうございます");
+		questionLog.flush();
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assistant_turn WHERE id = ?", Integer.class, turn))
 			.isEqualTo(1);
 

@@ -89,6 +89,20 @@ class AssistantTest {
 	}
 
 	@Test
+	void aQuestionAboutSomethingTheEntriesNeverMentionIsNotAnsweredWithConfidence() {
+		// the best entry matches on ペット / 券・買う alone; 火葬 and 温泉 appear in no entry
+		for (String text : new String[] { "ペット火葬の申し込みはどこですか", "ぽんぽこ温泉の入浴券はどこで買えますか" }) {
+			assertThat(qa.rawSearch(text, 3).confidence()).as(text).isGreaterThanOrEqualTo(0.63);
+			assertThat(assistant.answer(text, Locale.JAPANESE).kind()).as(text).isNotEqualTo(Reply.Kind.ANSWER);
+		}
+		// words written in kana or inflected differently still count as covered
+		Reply kana = assistant.answer("じゅうみんひょう", Locale.JAPANESE);
+		assertThat(kana.kind()).isEqualTo(Reply.Kind.CANDIDATES);
+		assertThat(kana.candidates()).extracting(Reply.Candidate::id).contains("certificates-001");
+		assertThat(qa.search("引っ越しの手続き", 3).confidence()).isEqualTo(qa.rawSearch("引っ越しの手続き", 3).confidence());
+	}
+
+	@Test
 	void gibberishGetsNoneWithCategoriesAndContact() {
 		for (String text : new String[] { "あいうえおかきくけこ", "xyzzy" }) {
 			Reply r = assistant.answer(text, Locale.JAPANESE);

@@ -37,6 +37,12 @@ class KnowledgeBaseTests {
 	@Autowired
 	Assistant assistant;
 
+	@Autowired
+	QuestionLog questionLog;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	private String newCity() {
 		String id = "t" + UUID.randomUUID().toString().substring(0, 8);
 		assertThat(tenants.createIfMissing(id, "北山町", "Kitayama Town", "0123-45-6789", null,
@@ -167,5 +173,17 @@ class KnowledgeBaseTests {
 		String own = "t" + UUID.randomUUID().toString().substring(0, 8);
 		knowledge.save(city, draft(own, "町の花は何ですか", "町の花はツツジです。"), 0, "a");
 		assertThat(phrasings.confirm(city, own, "町花", city, Phrasings.Source.STAFF)).isTrue();
+	}
+
+	@Test
+	void aTurnIsFoundAtOnceAndWrittenInTheNextBatch() {
+		String city = newCity();
+		Reply r = assistant.ask(city, Channel.WIDGET, "粗大ごみを出したい", Locale.JAPANESE);
+		assertThat(questionLog.find(city, r.turn())).get().extracting(Turn::channel).isEqualTo(Channel.WIDGET);
+		assertThat(questionLog.find("another-city", r.turn())).isEmpty();
+		questionLog.flush();
+		assertThat(jdbc.queryForObject("SELECT kind FROM assistant_turn WHERE id = ?", String.class, r.turn()))
+			.isEqualTo(r.kind().name());
+		assertThat(questionLog.find(city, r.turn())).get().extracting(Turn::text).isEqualTo("粗大ごみを出したい");
 	}
 }

@@ -119,6 +119,9 @@ class LineWebhookTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	QuestionLog questionLog;
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeEach
@@ -234,6 +237,7 @@ class LineWebhookTests {
 		assertThat(data(buttons.get(0))).matches("fb=1&t=[0-9a-f-]{36}");
 		assertThat(data(buttons.get(1))).matches("fb=0&t=[0-9a-f-]{36}");
 		String turn = data(buttons.get(0)).substring("fb=1&t=".length());
+		questionLog.flush();
 		assertThat(jdbc.queryForObject("SELECT channel FROM assistant_turn WHERE id = ?", String.class, turn))
 			.isEqualTo("LINE");
 	}
