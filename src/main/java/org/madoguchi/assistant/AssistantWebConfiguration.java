@@ -62,6 +62,8 @@ class AssistantWebConfiguration {
 	 */
 	static final class RateLimitFilter extends OncePerRequestFilter {
 
+		private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RateLimitFilter.class);
+
 		/** Bound on remembered clients; past it, finished windows are dropped (a flood of addresses). */
 		static final int MAX_CLIENTS = 100_000;
 
@@ -89,6 +91,11 @@ class AssistantWebConfiguration {
 			}
 			Window w = windows.compute(client, (k, old) -> old == null || now - old.start() >= windowMillis
 					? new Window(now, 1) : new Window(old.start(), old.count() + 1));
+			if (w.count() == limit + 1) {
+				// once per client and window, so that a flood does not flood the log too
+				LOG.warn("Assistant chat: client {} exceeded {} requests in {} ms; refusing until the window ends",
+						client, limit, windowMillis);
+			}
 			return w.count() <= limit;
 		}
 

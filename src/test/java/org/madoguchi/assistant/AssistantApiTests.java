@@ -203,6 +203,23 @@ class AssistantApiTests {
 	}
 
 	@Test
+	void malformedJsonIsAProblemAndEmojiOrMixedScriptsAreQuestionsLikeAnyOther() throws Exception {
+		mvc.perform(chat(randomIp(), "{\"text\": \"住民票"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		mvc.perform(chat(randomIp(), "[1,2]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		// half-width katakana, full-width latin, emoji (including a surrogate pair and a joiner sequence)
+		mvc.perform(chat(randomIp(), "{\"text\":\"🛋️ ｿﾌｧを捨てたい🙏 ＳＯＦＡ 👨‍👩‍👧\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.kind").value(org.hamcrest.Matchers.oneOf("ANSWER", "CANDIDATES")));
+		mvc.perform(chat(randomIp(), "{\"text\":\"😀😀😀\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.kind").value("NONE"));
+	}
+
+	@Test
 	void otherApiPathsStillNeedAToken() throws Exception {
 		mvc.perform(get("/api/v1/procedures")).andExpect(status().isUnauthorized());
 	}
