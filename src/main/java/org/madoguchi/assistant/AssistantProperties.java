@@ -42,7 +42,7 @@ public record AssistantProperties(Double answer, Double candidates, Integer maxL
 		public City {
 			id = id == null ? "shinonomeno" : id;
 			nameJa = nameJa == null ? "東雲野市" : nameJa;
-			nameEn = nameEn == null ? "Shinonomeno City" : nameEn;
+			nameEn = nameEn == null ? "Shinonome City" : nameEn;
 			contactPhone = contactPhone == null ? "043-201-1000" : contactPhone;
 			allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
 		}

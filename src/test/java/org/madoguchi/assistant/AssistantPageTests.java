@@ -207,7 +207,7 @@ class AssistantPageTests {
 
 		String en = page("/assistant?lang=en&q=xyzzy");
 		assertThat(en).contains("<html lang=\"en\"")
-			.contains("Shinonomeno City Assistant")
+			.contains("Shinonome City Assistant")
 			.contains("Sorry")
 			.contains("Browse by topic");
 	}

@@ -16,7 +16,7 @@ class AssistantTest {
 
 	private static Answering assistant;
 
-	private static final Tenant CITY = new Tenant("shinonomeno", "東雲野市", "Shinonomeno City", "043-201-1000",
+	private static final Tenant CITY = new Tenant("shinonomeno", "東雲野市", "Shinonome City", "043-201-1000",
 			null, List.of(), 1);
 
 	/** The dialogue over the standard index, as the service calls it. */
@@ -141,7 +141,7 @@ class AssistantTest {
 	void englishLocaleGivesEnglishFixedTexts() {
 		Reply r = assistant.answer("xyzzy", Locale.ENGLISH);
 		assertThat(r.message()).startsWith("Sorry");
-		assertThat(r.contact().text()).contains("Shinonomeno City").contains("043-201-1000");
+		assertThat(r.contact().text()).contains("Shinonome City").contains("043-201-1000");
 		assertThat(r.categories()).extracting(Reply.Category::name).contains("Taxes");
 		assertThat(assistant.answer("", Locale.ENGLISH).message()).startsWith("Please type");
 	}
