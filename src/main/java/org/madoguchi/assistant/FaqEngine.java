@@ -2,6 +2,7 @@ package org.madoguchi.assistant;
 
 import java.io.Closeable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,8 @@ import org.madoguchi.assistant.FaqIndex.Field;
  * still. (Pseudo-relevance feedback, a nearest-phrasing bonus and heavier bigrams on phrasings were tried and
  * left out: see docs/benchmarks.md.)
  *
- * <p>{@link #learn} adds a phrasing confirmed as answered by an entry (the "helpful" button) and re-indexes it;
+ * <p>{@link #learn} adds a phrasing confirmed as answered by an entry (the "helpful" button) and updates the entry's
+ * phrasing fields in the index;
  * phrasings live in their own fields, weighted above the city's question (a resident's wording matches the next
  * resident's wording best), with a weak length normalisation (an entry that many residents confirmed must not be
  * penalised for its long list) and a late term-frequency saturation (a word that many residents used is a
@@ -150,7 +152,7 @@ public final class FaqEngine implements Closeable {
 			}
 			best[i] = doc;
 		}
-		return java.util.Arrays.copyOf(best, size);
+		return Arrays.copyOf(best, size);
 	}
 
 	/**

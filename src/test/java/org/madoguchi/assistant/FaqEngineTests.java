@@ -128,6 +128,14 @@ class FaqEngineTests {
 	}
 
 	@Test
+	void topKeepsTheBestPositiveScoresAndOrdersTiesByEntry() {
+		double[] scores = { 0, 2.5, 1.0, 2.5, 0, 3.0, 1.0 };
+		assertThat(FaqEngine.top(scores, 4)).containsExactly(5, 1, 3, 2);
+		assertThat(FaqEngine.top(scores, 10)).containsExactly(5, 1, 3, 2, 6);
+		assertThat(FaqEngine.top(new double[] { 0, 0 }, 2)).isEmpty();
+	}
+
+	@Test
 	void learnRefusesUnknownEntriesAndBlankPhrasings() {
 		assertThatThrownBy(() -> engine.learn("nope", "なにか")).isInstanceOf(NoSuchElementException.class);
 		assertThatThrownBy(() -> engine.learn("dog", "  ")).isInstanceOf(IllegalArgumentException.class);
