@@ -1,47 +1,21 @@
 package org.madoguchi.assistant;
 
 import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherFactory;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
-import org.apache.lucene.search.similarities.Similarity;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.madoguchi.assistant.FaqIndex.Field;
 
 /**
- * FAQ retrieval (よくある質問の検索): an in-memory Lucene index over the entries, searched with BM25 over
- * several analyses of the question, its other phrasings and the answer.
+ * FAQ retrieval (よくある質問の検索): BM25 over several analyses of the question, its other phrasings and the
+ * answer, scored in memory by {@link FaqIndex} (Lucene's BM25 formula and norms, without Lucene's per-term
+ * dictionary seeks: a search over 2,000 entries takes a small fraction of a millisecond beyond analysing the query).
  *
  * <p>Fields: kuromoji terms ({@code *_m}), character bigrams ({@code *_b}) and katakana-reading bigrams
  * ({@code *_r}) of the question and alternatives; kuromoji terms and bigrams of the answer; and kuromoji terms of
@@ -55,11 +29,13 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * still. (Pseudo-relevance feedback, a nearest-phrasing bonus and heavier bigrams on phrasings were tried and
  * left out: see docs/benchmarks.md.)
  *
- * <p>{@link #learn} adds a phrasing confirmed as answered by an entry (the "helpful" button) and re-indexes it;
+ * <p>{@link #learn} adds a phrasing confirmed as answered by an entry (the "helpful" button) and updates the entry's
+ * phrasing fields in the index;
  * phrasings live in their own fields, weighted above the city's question (a resident's wording matches the next
  * resident's wording best), with a weak length normalisation (an entry that many residents confirmed must not be
  * penalised for its long list) and a late term-frequency saturation (a word that many residents used is a
- * stronger sign than one that a single resident used). Thread-safe: searches run concurrently, changes are serialised.
+ * stronger sign than one that a single resident used). Thread-safe: searches run concurrently on an immutable
+ * snapshot ({@link State}), changes are serialised and publish a new snapshot.
  */
 public final class FaqEngine implements Closeable {
 
@@ -99,16 +75,14 @@ public final class FaqEngine implements Closeable {
 
 	private final SynonymDictionary synonyms;
 
-	private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+	private volatile State state;
 
-	private final IndexWriter writer;
-
-	private final SearcherManager searchers;
-
-	private final Similarity similarity;
-
-	/** Entries by id, in the order given; replaced (never mutated) when a phrasing is learnt. */
-	private final Map<String, FaqEntry> entries = new LinkedHashMap<>();
+	/**
+	 * One consistent view for searches: the entries by doc number (with their learnt phrasings), doc numbers by
+	 * id, and the index.
+	 */
+	private record State(FaqEntry[] docs, Map<String, Integer> ids, FaqIndex index) {
+	}
 
 	/** An engine with the application's standard synonym dictionary (loaded once, shared by all engines). */
 	public FaqEngine(List<FaqEntry> entries) {
@@ -123,46 +97,14 @@ public final class FaqEngine implements Closeable {
 	FaqEngine(List<FaqEntry> initial, SynonymDictionary synonyms, Tuning tuning) {
 		this.tuning = tuning;
 		this.synonyms = synonyms;
-		this.similarity = similarity(tuning);
-		Map<String, Analyzer> perField = new HashMap<>();
-		for (String f : List.of("q_m", "alt_m", "a_m", "qa_m")) {
-			perField.put(f, FaqText.TERMS);
-		}
-		Analyzer analyzer = new PerFieldAnalyzerWrapper(FaqText.BIGRAM, perField);
-		try {
-			IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(similarity)
-				.setRAMBufferSizeMB(64);
-			this.writer = new IndexWriter(directory, config);
-			for (FaqEntry e : initial) {
-				if (this.entries.putIfAbsent(e.id(), e) != null) {
-					throw new IllegalArgumentException("duplicate FAQ id: " + e.id());
-				}
-				writer.addDocument(document(e));
+		Map<String, Integer> ids = new HashMap<>();
+		for (FaqEntry e : initial) {
+			if (ids.putIfAbsent(e.id(), ids.size()) != null) {
+				throw new IllegalArgumentException("duplicate FAQ id: " + e.id());
 			}
-			writer.commit();
-			this.searchers = new SearcherManager(writer, new SearcherFactory() {
-				@Override
-				public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-					IndexSearcher s = new IndexSearcher(reader);
-					s.setSimilarity(similarity);
-					return s;
-				}
-			});
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static Similarity similarity(Tuning t) {
-		BM25Similarity main = new BM25Similarity(t.k1(), t.b());
-		BM25Similarity alternatives = new BM25Similarity(t.altK1(), t.altB());
-		return new PerFieldSimilarityWrapper() {
-			@Override
-			public Similarity get(String field) {
-				return field.startsWith("alt_") ? alternatives : main;
-			}
-		};
+		FaqEntry[] docs = initial.toArray(FaqEntry[]::new);
+		this.state = new State(docs, Map.copyOf(ids), FaqIndex.build(initial, tuning));
 	}
 
 	/** The {@code k} best entries for {@code query} (empty for a blank query) and the confidence in the first. */
@@ -176,39 +118,41 @@ public final class FaqEngine implements Closeable {
 		}
 		FaqText.Analysis analysis = FaqText.analyze(q);
 		List<String> morph = cap(analysis.distinct());
-		try {
-			searchers.maybeRefreshBlocking();
-			IndexSearcher searcher = searchers.acquire();
-			try {
-				BooleanQuery.Builder builder = new BooleanQuery.Builder();
-				if (!new Clauses(searcher, builder).addAll(q, analysis, morph)) {
-					return new FaqResult(List.of(), 0);
-				}
-				// exact top hits, but no exact hit count: lets Lucene skip entries that cannot make the top
-				int n = Math.max(k, 2);
-				TopDocs top = searcher.search(builder.build(), new TopScoreDocCollectorManager(n, null, n));
-				double confidence = confidence(top.scoreDocs, morph.size());
-				List<FaqHit> hits = new ArrayList<>();
-				for (ScoreDoc sd : top.scoreDocs) {
-					if (hits.size() == k) {
-						break;
-					}
-					String id = searcher.storedFields().document(sd.doc).get("id");
-					FaqEntry entry;
-					synchronized (this) {
-						entry = entries.get(id);
-					}
-					hits.add(new FaqHit(entry, hits.size() + 1, sd.score));
-				}
-				return new FaqResult(hits, confidence);
-			}
-			finally {
-				searchers.release(searcher);
-			}
+		State s = state;
+		Scores scores = new Scores(s.index);
+		if (!scores.addAll(q, analysis, morph)) {
+			return new FaqResult(List.of(), 0);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		int n = Math.max(k, 2);
+		int[] top = top(scores.scores, n);
+		double confidence = confidence(scores.scores, top, morph.size());
+		List<FaqHit> hits = new ArrayList<>();
+		for (int i = 0; i < top.length && i < k; i++) {
+			hits.add(new FaqHit(s.docs[top[i]], i + 1, (float) scores.scores[top[i]]));
 		}
+		return new FaqResult(hits, confidence);
+	}
+
+	/**
+	 * The docs of the {@code n} highest positive scores, best first; equal scores by doc number, as Lucene orders
+	 * them. A partial selection sort over a small array: n is a handful, the entries a few thousand.
+	 */
+	static int[] top(double[] scores, int n) {
+		int[] best = new int[n];
+		int size = 0;
+		for (int doc = 0; doc < scores.length; doc++) {
+			double sc = scores[doc];
+			if (sc <= 0 || (size == n && sc <= scores[best[size - 1]])) {
+				continue;
+			}
+			int i = size == n ? n - 1 : size++;
+			while (i > 0 && scores[best[i - 1]] < sc) {
+				best[i] = best[i - 1];
+				i--;
+			}
+			best[i] = doc;
+		}
+		return Arrays.copyOf(best, size);
 	}
 
 	/**
@@ -216,8 +160,9 @@ public final class FaqEngine implements Closeable {
 	 * its answer helpful), so that the same wording finds it first next time. Duplicates are ignored.
 	 */
 	public synchronized void learn(String entryId, String phrasing) {
-		FaqEntry e = entries.get(entryId);
-		if (e == null) {
+		State s = state;
+		Integer doc = s.ids.get(entryId);
+		if (doc == null) {
 			throw new NoSuchElementException("no FAQ entry " + entryId);
 		}
 		if (phrasing == null || phrasing.isBlank()) {
@@ -227,58 +172,31 @@ public final class FaqEngine implements Closeable {
 		if (p.length() > MAX_PHRASING_CHARS) {
 			throw new IllegalArgumentException("phrasing longer than " + MAX_PHRASING_CHARS + " characters");
 		}
+		FaqEntry e = s.docs[doc];
 		if (e.alternatives().contains(p)) {
 			return;
 		}
 		List<String> alts = new ArrayList<>(e.alternatives());
 		alts.add(p);
-		FaqEntry updated = new FaqEntry(e.id(), e.question(), alts, e.answer());
-		try {
-			writer.updateDocument(new Term("id", e.id()), document(updated));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		entries.put(e.id(), updated);
+		FaqEntry[] docs = s.docs.clone();
+		docs[doc] = new FaqEntry(e.id(), e.question(), alts, e.answer());
+		state = new State(docs, s.ids, s.index.withPhrasing(doc, p, tuning));
 	}
 
 	/** The entry with this id, as currently known (with learnt phrasings), or {@code null}. */
-	public synchronized FaqEntry entry(String id) {
-		return entries.get(id);
+	public FaqEntry entry(String id) {
+		State s = state;
+		Integer doc = s.ids.get(id);
+		return doc == null ? null : s.docs[doc];
 	}
 
-	public synchronized int size() {
-		return entries.size();
+	public int size() {
+		return state.docs.length;
 	}
 
+	/** Nothing to release (the index is plain heap memory); kept so that owners manage engines as resources. */
 	@Override
-	public void close() throws IOException {
-		searchers.close();
-		writer.close();
-		directory.close();
-	}
-
-	private Document document(FaqEntry e) {
-		Document d = new Document();
-		d.add(new StringField("id", e.id(), Field.Store.YES));
-		String q = FaqText.normalize(e.question());
-		FaqText.Analysis qa = FaqText.analyze(q);
-		d.add(new TextField("q_m", qa.joined(), Field.Store.NO));
-		d.add(new TextField("q_b", q, Field.Store.NO));
-		d.add(new TextField("q_r", qa.reading(), Field.Store.NO));
-		for (String alt : e.alternatives()) {
-			String a = FaqText.normalize(alt);
-			FaqText.Analysis aa = FaqText.analyze(a);
-			d.add(new TextField("alt_m", aa.joined(), Field.Store.NO));
-			d.add(new TextField("alt_b", a, Field.Store.NO));
-			d.add(new TextField("alt_r", aa.reading(), Field.Store.NO));
-		}
-		String ans = FaqText.normalize(e.answer());
-		String ansTerms = FaqText.analyze(ans).joined();
-		d.add(new TextField("a_m", ansTerms, Field.Store.NO));
-		d.add(new TextField("qa_m", qa.joined() + " " + ansTerms, Field.Store.NO));
-		d.add(new TextField("a_b", ans, Field.Store.NO));
-		return d;
+	public void close() {
 	}
 
 	/**
@@ -300,32 +218,32 @@ public final class FaqEngine implements Closeable {
 		return terms.size() <= MAX_TERMS ? terms : terms.subList(0, MAX_TERMS);
 	}
 
-	/** Builds the query of one search against one searcher (document frequencies come from its index). */
-	private final class Clauses {
+	/** The scores of one search: each query term's BM25 score in each field, weighted, summed per entry. */
+	private final class Scores {
 
-		private final IndexSearcher searcher;
+		private final FaqIndex index;
 
-		private final BooleanQuery.Builder all;
+		private final double[] scores;
 
 		private final int maxDf;
 
-		Clauses(IndexSearcher searcher, BooleanQuery.Builder all) {
-			this.searcher = searcher;
-			this.all = all;
-			this.maxDf = Math.max(2, (int) (searcher.getIndexReader().numDocs() * tuning.maxDf()));
+		Scores(FaqIndex index) {
+			this.index = index;
+			this.scores = new double[index.numDocs()];
+			this.maxDf = Math.max(2, (int) (index.numDocs() * tuning.maxDf()));
 		}
 
 		/** The resident's words in every field, then their synonyms in the term fields; false if nothing to search. */
-		boolean addAll(String q, FaqText.Analysis analysis, List<String> morph) throws IOException {
+		boolean addAll(String q, FaqText.Analysis analysis, List<String> morph) {
 			Tuning t = tuning;
 			boolean any = addMorph(morph, t.morph());
 			List<String> bigram = cap(contentBigrams(FaqText.terms(FaqText.BIGRAM, "q_b", q)));
 			List<String> reading = cap(FaqText.terms(FaqText.BIGRAM, "q_r", analysis.reading()));
-			any |= add("q_b", bigram, t.question() * t.bigram());
-			any |= add("q_r", reading, t.question() * t.reading());
-			any |= add("alt_b", bigram, t.alternative() * t.bigram());
-			any |= add("alt_r", reading, t.alternative() * t.reading());
-			any |= add("a_b", bigram, t.answer() * t.bigram());
+			any |= add(Field.Q_B, bigram, t.question() * t.bigram());
+			any |= add(Field.Q_R, reading, t.question() * t.reading());
+			any |= add(Field.ALT_B, bigram, t.alternative() * t.bigram());
+			any |= add(Field.ALT_R, reading, t.alternative() * t.reading());
+			any |= add(Field.A_B, bigram, t.answer() * t.bigram());
 			if (t.variant() <= 0 && t.related() <= 0) {
 				return any;
 			}
@@ -340,42 +258,34 @@ public final class FaqEngine implements Closeable {
 			return any;
 		}
 
-		private boolean addMorph(List<String> terms, float weight) throws IOException {
+		private boolean addMorph(List<String> terms, float weight) {
 			Tuning t = tuning;
-			boolean any = add("q_m", terms, weight * t.question());
-			any |= add("alt_m", terms, weight * t.alternative());
-			any |= add("a_m", terms, weight * t.answer());
-			any |= add("qa_m", terms, weight * t.combined());
+			boolean any = add(Field.Q_M, terms, weight * t.question());
+			any |= add(Field.ALT_M, terms, weight * t.alternative());
+			any |= add(Field.A_M, terms, weight * t.answer());
+			any |= add(Field.QA_M, terms, weight * t.combined());
 			return any;
 		}
 
 		/**
-		 * One clause per term of the field. Terms found in no entry are left out, and so are bigrams found in
-		 * more than {@code maxDf} of the entries: they weigh almost nothing in BM25 but each costs a walk over a
-		 * long posting list, and latency matters more than that last bit of score.
+		 * Each term's score in the field. Bigrams found in more than {@code maxDf} of the entries are left out:
+		 * they weigh almost nothing in BM25 (and were left out when a Lucene index scored them, for speed; the
+		 * rankings stay the same without them).
 		 */
-		private boolean add(String field, List<String> terms, float boost) throws IOException {
+		private boolean add(Field field, List<String> terms, float boost) {
 			if (terms.isEmpty() || boost <= 0) {
 				return false;
 			}
-			boolean ngram = field.endsWith("_b") || field.endsWith("_r");
-			BooleanQuery.Builder b = new BooleanQuery.Builder();
-			int n = 0;
+			boolean any = false;
 			for (String term : terms) {
-				Term tm = new Term(field, term);
-				TermStates states = TermStates.build(searcher, tm, true);
-				int df = states.docFreq();
-				if (df == 0 || (ngram && df > maxDf)) {
+				int[] postings = index.postings(field, term);
+				if (postings == null || (field.ngram && postings.length > maxDf)) {
 					continue;
 				}
-				b.add(new TermQuery(tm, states), BooleanClause.Occur.SHOULD);
-				n++;
+				index.score(field, postings, boost, scores);
+				any = true;
 			}
-			if (n == 0) {
-				return false;
-			}
-			all.add(new BoostQuery(b.build(), boost), BooleanClause.Occur.SHOULD);
-			return true;
+			return any;
 		}
 	}
 
@@ -398,12 +308,13 @@ public final class FaqEngine implements Closeable {
 	 * lead over the second hit (a near tie means the engine cannot tell two entries apart). Computed on the
 	 * first pass, before feedback terms add to the scores.
 	 */
-	private static double confidence(ScoreDoc[] docs, int queryTerms) {
-		if (docs.length == 0) {
+	private static double confidence(double[] scores, int[] top, int queryTerms) {
+		if (top.length == 0) {
 			return 0;
 		}
-		double s1 = docs[0].score;
-		double s2 = docs.length > 1 ? docs[1].score : 0;
+		// as floats, as the scores were when Lucene computed them
+		double s1 = (float) scores[top[0]];
+		double s2 = top.length > 1 ? (float) scores[top[1]] : 0;
 		int nTerms = Math.max(1, queryTerms);
 		double perTerm = s1 / nTerms;
 		double level = perTerm / (perTerm + 2.0);

@@ -101,6 +101,41 @@ class FaqEngineTests {
 	}
 
 	@Test
+	void learningAPhrasingScoresAsIfTheEntryHadItFromTheStart() throws Exception {
+		// the phrasing fields' postings, lengths and statistics are updated in place of a rebuild: same scores
+		List<String> learnt = List.of("ワンちゃんを飼ったら届け出はいりますか", "犬の登録はどこで", "駐車場は無料ですか");
+		engine.learn("dog", learnt.get(0));
+		engine.learn("dog", learnt.get(1));
+		engine.learn("parking", learnt.get(2));
+		List<FaqEntry> withPhrasings = FAQ.stream()
+			.map(e -> switch (e.id()) {
+				case "dog" -> new FaqEntry("dog", e.question(), learnt.subList(0, 2), e.answer());
+				case "parking" -> new FaqEntry("parking", e.question(), learnt.subList(2, 3), e.answer());
+				default -> e;
+			})
+			.toList();
+		try (FaqEngine rebuilt = new FaqEngine(withPhrasings)) {
+			for (String q : List.of("ワンちゃんの届け出", "犬を飼ったら", "無料の駐車場", "住民票", "登録はどこで")) {
+				FaqResult a = engine.search(q, 7);
+				FaqResult b = rebuilt.search(q, 7);
+				assertThat(a.hits()).extracting(h -> h.entry().id()).as(q)
+					.containsExactlyElementsOf(b.hits().stream().map(h -> h.entry().id()).toList());
+				assertThat(a.hits()).extracting(FaqHit::score).as(q)
+					.containsExactlyElementsOf(b.hits().stream().map(FaqHit::score).toList());
+				assertThat(a.confidence()).isEqualTo(b.confidence());
+			}
+		}
+	}
+
+	@Test
+	void topKeepsTheBestPositiveScoresAndOrdersTiesByEntry() {
+		double[] scores = { 0, 2.5, 1.0, 2.5, 0, 3.0, 1.0 };
+		assertThat(FaqEngine.top(scores, 4)).containsExactly(5, 1, 3, 2);
+		assertThat(FaqEngine.top(scores, 10)).containsExactly(5, 1, 3, 2, 6);
+		assertThat(FaqEngine.top(new double[] { 0, 0 }, 2)).isEmpty();
+	}
+
+	@Test
 	void learnRefusesUnknownEntriesAndBlankPhrasings() {
 		assertThatThrownBy(() -> engine.learn("nope", "なにか")).isInstanceOf(NoSuchElementException.class);
 		assertThatThrownBy(() -> engine.learn("dog", "  ")).isInstanceOf(IllegalArgumentException.class);
