@@ -110,6 +110,47 @@ public final class FaqEngineBench {
 			report("raw kuromoji analysis of the query alone", analyze);
 			System.out.println("(checksum " + sink + ")");
 		}
+		answerLatency(corpus, queries);
+	}
+
+	/**
+	 * The whole in-process answer as the product gives it: {@link Dialogue#answer} over a {@link QaIndex} (exact
+	 * wording, engine search, coverage adjustment, the reply with its texts).
+	 */
+	static void answerLatency(List<FaqEntry> corpus, List<String> queries) {
+		List<QaEntry> entries = corpus.stream()
+			.map(e -> new QaEntry(e.id(), "CITY_HALL", e.question(), e.alternatives(), e.answer(), null, null, "総務課",
+					"043-201-1011"))
+			.toList();
+		long t0 = System.nanoTime();
+		QaIndex index = new QaIndex(entries, Map.of(), Map.of());
+		System.out.printf(Locale.ROOT, "QaIndex build (engine + exact wordings + coverage) of %d entries: %d ms%n",
+				entries.size(), (System.nanoTime() - t0) / 1_000_000);
+		var messages = new org.springframework.context.support.ResourceBundleMessageSource();
+		messages.setBasename("messages/assistant");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setAlwaysUseMessageFormat(true);
+		Dialogue dialogue = new Dialogue(messages, AssistantProperties.defaults(), (id, l) -> null);
+		Tenant city = new Tenant("bench", "東雲野市", "Shinonome City", "043-201-1000", null, List.of(), 1);
+		int rounds = Integer.getInteger("rounds", 20);
+		for (int round = 0; round < rounds; round++) {
+			for (String q : queries) {
+				dialogue.answer(index, city, q, Locale.JAPANESE, null);
+			}
+		}
+		long[] answer = new long[rounds * queries.size()];
+		int n = 0;
+		long sink = 0;
+		for (int round = 0; round < rounds; round++) {
+			for (String q : queries) {
+				long a0 = System.nanoTime();
+				Reply r = dialogue.answer(index, city, q, Locale.JAPANESE, null);
+				answer[n++] = System.nanoTime() - a0;
+				sink += r.kind().ordinal();
+			}
+		}
+		report("answer (Dialogue over QaIndex), wall", answer);
+		System.out.println("(checksum " + sink + ")");
 	}
 
 	static void report(String what, long[] nanos) {
