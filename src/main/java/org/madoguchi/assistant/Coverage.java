@@ -36,8 +36,17 @@ final class Coverage {
 		});
 	}
 
+	/** Readings of query words seen so far (words recur; reading one costs a kuromoji pass). Bounded. */
+	private final Map<String, String> readings = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private boolean readsIn(String term, String entryId) {
-		String reading = FaqText.reading(term);
+		String reading = readings.get(term);
+		if (reading == null) {
+			reading = FaqText.reading(term);
+			if (readings.size() < 50_000) {
+				readings.put(term, reading);
+			}
+		}
 		return reading.length() >= 2 && readingByEntry.getOrDefault(entryId, "").contains(reading);
 	}
 
