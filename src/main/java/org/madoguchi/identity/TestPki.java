@@ -125,7 +125,7 @@ public final class TestPki {
 	private TestPki(Clock clock) {
 		this.clock = clock;
 		Instant now = clock.instant();
-		Instant from = now.minus(Duration.ofDays(1));
+		Instant from = now.minus(Duration.ofDays(2 * 365)); // old enough for back-dated signatures in tests
 		Instant to = now.plus(Duration.ofDays(3650));
 		KeyPair rootKeys = newKeys();
 		X500Name rootName = new X500Name("C=JP, O=Madoguchi Test PKI, CN=Madoguchi Test Root CA");
@@ -135,7 +135,7 @@ public final class TestPki {
 		subCa(Authority.AUTHENTICATION, "CN=Madoguchi Test Authentication CA (利用者証明用)", from, to);
 	}
 
-	/** A new hierarchy with fresh keys, CAs valid from yesterday for ten years. */
+	/** A new hierarchy with fresh keys, CAs valid from two years ago for ten years. */
 	public static TestPki create() {
 		return new TestPki(Clock.systemUTC());
 	}
