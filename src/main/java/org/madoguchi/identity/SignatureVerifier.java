@@ -288,8 +288,12 @@ public final class SignatureVerifier {
 			return Optional.empty();
 		}
 		Attribute attribute = signed.get(CMSAttributes.signingTime);
-		if (attribute == null || attribute.getAttrValues().size() != 1) {
+		if (attribute == null) {
 			return Optional.empty();
+		}
+		if (attribute.getAttrValues().size() != 1) {
+			// RFC 5652 §11.3: exactly one value; several would let the signer pick the validation time.
+			throw new IllegalArgumentException("signingTime has " + attribute.getAttrValues().size() + " values");
 		}
 		ASN1Encodable value = attribute.getAttrValues().getObjectAt(0);
 		return Optional.of(Time.getInstance(value).getDate().toInstant());
