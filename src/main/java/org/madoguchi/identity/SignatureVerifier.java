@@ -1,0 +1,332 @@
+package org.madoguchi.identity;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertStore;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+
+import org.madoguchi.identity.SignatureReport.CrlUse;
+import org.madoguchi.identity.SignatureReport.Reason;
+import org.madoguchi.identity.SignatureReport.Verdict;
+
+/**
+ * Verifies a detached CMS SignedData (PKCS#7, DER) made with a 署名用電子証明書 over given content bytes, offline:
+ * signature, signer certificate type, certification path to configured trust anchors, and revocation by CRLs from
+ * a {@link CrlSource}. It fails closed: anything it cannot prove gives {@link Verdict#INVALID}.
+ *
+ * <p>Order of checks: form → signature → certificate type (nonRepudiation) → validity of the signer certificate
+ * at the validation time → path → revocation. The validation time is the signingTime signed attribute if present,
+ * else now; note that signingTime is the signer's own claim (a time-stamp token would prove it; not yet supported).
+ * Revocation is judged with the CRL held now, whatever the validation time, and a CRL past its nextUpdate is not
+ * trusted; a revoked certificate is refused even when revoked after the signing time, because JPKI revokes a
+ * 署名用 certificate on every change of name or address and the platform then needs a fresh signature anyway.
+ */
+public final class SignatureVerifier {
+
+	/** Larger signature blobs are refused before parsing (a JPKI signature with its certificates is ~2-6 KB). */
+	public static final int MAX_SIGNATURE_BYTES = 64 * 1024;
+
+	/** keyUsage bit for nonRepudiation (contentCommitment), RFC 5280 §4.2.1.3. */
+	private static final int NON_REPUDIATION = 1;
+
+	private final Set<TrustAnchor> trustAnchors;
+
+	private final List<X509Certificate> intermediates;
+
+	private final CrlSource crls;
+
+	private final Clock clock;
+
+	/**
+	 * @param trustAnchors  root certificates to trust (e.g. the JPKI root for 署名用)
+	 * @param intermediates CA certificates that may be needed to build the path (signers often include only their own)
+	 * @param crls          where CRLs come from
+	 * @param clock         "now"
+	 */
+	public SignatureVerifier(Collection<X509Certificate> trustAnchors, Collection<X509Certificate> intermediates,
+			CrlSource crls, Clock clock) {
+		if (trustAnchors.isEmpty()) {
+			throw new IllegalArgumentException("at least one trust anchor is required");
+		}
+		this.trustAnchors = trustAnchors.stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toSet());
+		this.intermediates = List.copyOf(intermediates);
+		this.crls = crls;
+		this.clock = clock;
+	}
+
+	/** Verifies {@code signature} (detached CMS, DER) over {@code content}. Never throws for bad input. */
+	public SignatureReport verify(byte[] content, byte[] signature) {
+		Instant checkedAt = clock.instant();
+		Result r = new Result(checkedAt);
+		if (content == null) {
+			return r.fail(Reason.MALFORMED, "no content given");
+		}
+		if (signature == null || signature.length == 0) {
+			return r.fail(Reason.MALFORMED, "empty signature");
+		}
+		if (signature.length > MAX_SIGNATURE_BYTES) {
+			return r.fail(Reason.MALFORMED,
+					"signature of " + signature.length + " bytes exceeds " + MAX_SIGNATURE_BYTES + " bytes");
+		}
+		SignerInformation signer;
+		X509Certificate certificate;
+		List<X509Certificate> embedded = new ArrayList<>();
+		try {
+			CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(content), signature);
+			Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
+			if (signers.size() != 1) {
+				return r.fail(Reason.MALFORMED, "expected exactly one signer, found " + signers.size());
+			}
+			signer = signers.iterator().next();
+			JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+			for (X509CertificateHolder holder : cms.getCertificates().getMatches(null)) {
+				embedded.add(converter.getCertificate(holder));
+			}
+			@SuppressWarnings("unchecked")
+			Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());
+			if (matches.isEmpty()) {
+				return r.fail(Reason.MALFORMED, "the signer's certificate is not in the signature");
+			}
+			certificate = converter.getCertificate(matches.iterator().next());
+		}
+		catch (CMSException | GeneralSecurityException | RuntimeException ex) {
+			return r.fail(Reason.MALFORMED, "not a CMS SignedData: " + ex.getMessage());
+		}
+		r.serial = certificate.getSerialNumber();
+		r.signer = JpkiProfile.decode(certificate).orElse(null);
+
+		try {
+			// Built from the public key, not the certificate, so that validity is judged below with our reasons.
+			if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate.getPublicKey()))) {
+				return r.fail(Reason.SIGNATURE_MISMATCH, "signature does not match the content");
+			}
+		}
+		catch (CMSException ex) {
+			return r.fail(Reason.SIGNATURE_MISMATCH, "signature does not verify: " + ex.getMessage());
+		}
+		catch (OperatorCreationException | RuntimeException ex) {
+			return r.fail(Reason.MALFORMED, "signature cannot be checked: " + ex.getMessage());
+		}
+
+		boolean[] keyUsage = certificate.getKeyUsage();
+		if (keyUsage == null || keyUsage.length <= NON_REPUDIATION || !keyUsage[NON_REPUDIATION]) {
+			return r.fail(Reason.WRONG_CERTIFICATE_TYPE,
+					"the certificate is not for signing (keyUsage lacks nonRepudiation), e.g. a 利用者証明用 certificate");
+		}
+
+		Optional<Instant> signingTime;
+		try {
+			signingTime = signingTime(signer);
+		}
+		catch (RuntimeException ex) {
+			return r.fail(Reason.MALFORMED, "unreadable signingTime attribute: " + ex.getMessage());
+		}
+		r.validationTime = signingTime.orElse(checkedAt);
+		try {
+			certificate.checkValidity(Date.from(r.validationTime));
+		}
+		catch (CertificateExpiredException ex) {
+			return r.fail(Reason.EXPIRED, "certificate expired " + certificate.getNotAfter().toInstant()
+					+ ", before the validation time " + r.validationTime);
+		}
+		catch (CertificateNotYetValidException ex) {
+			return r.fail(Reason.NOT_YET_VALID, "certificate valid only from " + certificate.getNotBefore().toInstant()
+					+ ", after the validation time " + r.validationTime);
+		}
+
+		List<X509Certificate> path;
+		try {
+			path = buildPath(certificate, embedded, Date.from(r.validationTime));
+		}
+		catch (CertPathBuilderException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof CertPathValidatorException cpve
+					&& cpve.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
+				return r.fail(Reason.EXPIRED, "a CA certificate on the path expired: " + cpve.getMessage());
+			}
+			if (cause instanceof CertPathValidatorException cpve
+					&& cpve.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
+				return r.fail(Reason.NOT_YET_VALID, "a CA certificate on the path is not yet valid: " + cpve.getMessage());
+			}
+			return r.fail(Reason.UNTRUSTED, "no path to a trusted root: " + ex.getMessage());
+		}
+		catch (GeneralSecurityException ex) {
+			return r.fail(Reason.UNTRUSTED, "path validation failed: " + ex.getMessage());
+		}
+		r.chain = path.stream().map(c -> c.getSubjectX500Principal().getName()).toList();
+
+		// Revocation of every certificate on the path except the anchor, each by its issuer's CRL.
+		for (int i = 0; i < path.size() - 1; i++) {
+			Optional<SignatureReport> failure = checkRevocation(path.get(i), path.get(i + 1), checkedAt, r);
+			if (failure.isPresent()) {
+				return failure.get();
+			}
+		}
+		return r.ok();
+	}
+
+	/** Path from the certificate to an anchor, anchor included last. */
+	private List<X509Certificate> buildPath(X509Certificate certificate, List<X509Certificate> embedded, Date at)
+			throws GeneralSecurityException {
+		X509CertSelector target = new X509CertSelector();
+		target.setCertificate(certificate);
+		PKIXBuilderParameters parameters;
+		try {
+			parameters = new PKIXBuilderParameters(trustAnchors, target);
+		}
+		catch (InvalidAlgorithmParameterException ex) {
+			throw new IllegalStateException(ex);
+		}
+		List<X509Certificate> candidates = new ArrayList<>(intermediates);
+		candidates.addAll(embedded);
+		parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(candidates)));
+		parameters.setDate(at);
+		// Revocation is checked below with our own freshness rules (the JDK's checker looks for a CRL current at
+		// the validation date, which for a past signingTime would reject every CRL issued since).
+		parameters.setRevocationEnabled(false);
+		PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX")
+			.build(parameters);
+		// Validate the built path once more explicitly (builder and validator share the PKIX rules).
+		CertPathValidator.getInstance("PKIX").validate(result.getCertPath(), parameters);
+		List<X509Certificate> path = new ArrayList<>();
+		result.getCertPath().getCertificates().forEach(c -> path.add((X509Certificate) c));
+		path.add(result.getTrustAnchor().getTrustedCert());
+		return path;
+	}
+
+	private Optional<SignatureReport> checkRevocation(X509Certificate certificate, X509Certificate issuer,
+			Instant now, Result r) {
+		Optional<X509CRL> held = crls.latest(certificate.getIssuerX500Principal());
+		if (held.isEmpty()) {
+			return Optional.of(r.fail(Reason.REVOCATION_UNKNOWN,
+					"no CRL held for " + certificate.getIssuerX500Principal().getName()));
+		}
+		X509CRL crl = held.get();
+		try {
+			crl.verify(issuer.getPublicKey());
+		}
+		catch (GeneralSecurityException ex) {
+			return Optional.of(r.fail(Reason.REVOCATION_UNKNOWN,
+					"the CRL of " + crl.getIssuerX500Principal().getName() + " is not signed by its issuer"));
+		}
+		r.crls.add(new CrlUse(crl.getIssuerX500Principal().getName(), crlNumber(crl),
+				crl.getThisUpdate().toInstant(), crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant()));
+		if (crl.getNextUpdate() == null || now.isAfter(crl.getNextUpdate().toInstant())) {
+			return Optional.of(r.fail(Reason.STALE_CRL, "the CRL of " + crl.getIssuerX500Principal().getName()
+					+ " was due for renewal at " + crl.getNextUpdate() + "; revocation status unknown"));
+		}
+		if (now.isBefore(crl.getThisUpdate().toInstant())) {
+			return Optional.of(r.fail(Reason.REVOCATION_UNKNOWN, "the CRL of "
+					+ crl.getIssuerX500Principal().getName() + " is dated in the future: " + crl.getThisUpdate()));
+		}
+		X509CRLEntry entry = crl.getRevokedCertificate(certificate);
+		if (entry != null) {
+			return Optional.of(r.fail(Reason.REVOKED, "certificate " + certificate.getSerialNumber().toString(16)
+					+ " was revoked " + entry.getRevocationDate().toInstant()));
+		}
+		return Optional.empty();
+	}
+
+	private static BigInteger crlNumber(X509CRL crl) {
+		byte[] value = crl.getExtensionValue(Extension.cRLNumber.getId());
+		if (value == null) {
+			return null;
+		}
+		try {
+			return ASN1Integer.getInstance(ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(value).getOctets()))
+				.getValue();
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static Optional<Instant> signingTime(SignerInformation signer) {
+		AttributeTable signed = signer.getSignedAttributes();
+		if (signed == null) {
+			return Optional.empty();
+		}
+		Attribute attribute = signed.get(CMSAttributes.signingTime);
+		if (attribute == null) {
+			return Optional.empty();
+		}
+		if (attribute.getAttrValues().size() != 1) {
+			// RFC 5652 §11.3: exactly one value; several would let the signer pick the validation time.
+			throw new IllegalArgumentException("signingTime has " + attribute.getAttrValues().size() + " values");
+		}
+		ASN1Encodable value = attribute.getAttrValues().getObjectAt(0);
+		return Optional.of(Time.getInstance(value).getDate().toInstant());
+	}
+
+	/** Collects the facts as checks run, so that a failure still reports what was learnt. */
+	private static final class Result {
+
+		final Instant checkedAt;
+
+		Instant validationTime;
+
+		BasicFourInfo signer;
+
+		BigInteger serial;
+
+		List<String> chain = List.of();
+
+		final List<CrlUse> crls = new ArrayList<>();
+
+		Result(Instant checkedAt) {
+			this.checkedAt = checkedAt;
+			this.validationTime = checkedAt;
+		}
+
+		SignatureReport fail(Reason reason, String detail) {
+			return new SignatureReport(Verdict.INVALID, reason, detail, signer, serial, chain, crls, validationTime,
+					checkedAt);
+		}
+
+		SignatureReport ok() {
+			return new SignatureReport(Verdict.VALID, Reason.OK, "signature valid", signer, serial, chain, crls,
+					validationTime, checkedAt);
+		}
+	}
+}
