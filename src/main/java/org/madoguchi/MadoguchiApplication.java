@@ -28,6 +28,11 @@ public class MadoguchiApplication {
 			org.madoguchi.assistant.FaqEval.main(java.util.Arrays.copyOfRange(args, 1, args.length));
 			return;
 		}
+		if (args.length > 0 && ("test-pki".equals(args[0]) || "virtual-card".equals(args[0]))) {
+			// development-only test PKI and virtual My Number Card: no Spring context, no database
+			org.madoguchi.identity.IdentityTools.main(args);
+			return;
+		}
 		if (args.length > 0 && TOOLS.contains(args[0])) {
 			String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
 			var context = new org.springframework.boot.builder.SpringApplicationBuilder(MadoguchiApplication.class)

@@ -124,6 +124,9 @@ public final class TestPki {
 
 	private TestPki(Clock clock) {
 		this.clock = clock;
+	}
+
+	private void generate() {
 		Instant now = clock.instant();
 		Instant from = now.minus(Duration.ofDays(2 * 365)); // old enough for back-dated signatures in tests
 		Instant to = now.plus(Duration.ofDays(3650));
@@ -137,12 +140,61 @@ public final class TestPki {
 
 	/** A new hierarchy with fresh keys, CAs valid from two years ago for ten years. */
 	public static TestPki create() {
-		return new TestPki(Clock.systemUTC());
+		return create(Clock.systemUTC());
 	}
 
 	/** As {@link #create()}, with the given clock as "now". */
 	public static TestPki create(Clock clock) {
-		return new TestPki(clock);
+		TestPki pki = new TestPki(clock);
+		pki.generate();
+		return pki;
+	}
+
+	/**
+	 * Rebuilds a hierarchy saved by {@link TestPkiDirectory}: the CA certificates and keys, and from each CA's last
+	 * CRL (may be absent) its revoked serials and CRL number, so that the next CRL continues the sequence.
+	 */
+	static TestPki restore(Clock clock, Map<Authority, X509Certificate> certificates, Map<Authority, PrivateKey> keys,
+			Map<Authority, X509CRL> lastCrls) {
+		TestPki pki = new TestPki(clock);
+		for (Authority authority : Authority.values()) {
+			X509Certificate certificate = certificates.get(authority);
+			X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+			Ca ca = pki.new Ca(name, new KeyPair(certificate.getPublicKey(), keys.get(authority)), certificate);
+			X509CRL last = lastCrls.get(authority);
+			if (last != null) {
+				if (last.getRevokedCertificates() != null) {
+					last.getRevokedCertificates()
+						.forEach(e -> ca.revoked.put(e.getSerialNumber(), e.getRevocationDate().toInstant()));
+				}
+				byte[] number = last.getExtensionValue(Extension.cRLNumber.getId());
+				if (number != null) {
+					ca.crlNumber = CRLNumber
+						.getInstance(org.bouncycastle.asn1.ASN1OctetString.getInstance(number).getOctets())
+						.getCRLNumber()
+						.longValueExact();
+				}
+			}
+			pki.authorities.put(authority, ca);
+		}
+		return pki;
+	}
+
+	/** The private key of a CA (to save the hierarchy as test files; never leaves development machines). */
+	PrivateKey privateKey(Authority authority) {
+		return authorities.get(authority).keys.getPrivate();
+	}
+
+	/** Whether the certificate was issued by one of this hierarchy's CAs (name and signature both match). */
+	boolean issued(X509Certificate certificate) {
+		try {
+			issuerOf(certificate);
+			certificate.verify(issuerOf(certificate).certificate.getPublicKey());
+			return true;
+		}
+		catch (GeneralSecurityException | IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private void subCa(Authority authority, String cn, Instant from, Instant to) {
