@@ -64,7 +64,7 @@ public final class IdentityTools {
 
 	/** Runs one command; 0 = done, 1 = refused (message on err), 2 = usage error. */
 	static int run(String[] args, PrintStream out, PrintStream err) {
-		if (args.length == 0 || Set.of("-h", "--help", "help").contains(args[0])) {
+		if (args.length == 0 || java.util.Arrays.stream(args).limit(2).anyMatch(Set.of("-h", "--help", "help")::contains)) {
 			(args.length == 0 ? err : out).print(HELP);
 			return args.length == 0 ? 2 : 0;
 		}
