@@ -198,7 +198,7 @@ final class VirtualCard {
 			if (!MessageDigest.isEqual(Arrays.copyOfRange(derived, 32, 64), decode(stored.pinCheck()))) {
 				int left = stored.triesLeft() - 1;
 				replace(slot, withTries(stored, left));
-				throw new ToolException("暗証番号が違います（残り " + left + " 回" + (left == 0 ? "、ロックされました" : "") + "）",
+				throw new ToolException((slot == Slot.SIGNING ? "署名用パスワード" : "利用者証明用暗証番号") + "が違います（残り " + left + " 回" + (left == 0 ? "、ロックされました" : "") + "）",
 						"wrong PIN for the " + name(slot) + " certificate (" + left + " tries left"
 								+ (left == 0 ? ", now locked" : "") + ")");
 			}

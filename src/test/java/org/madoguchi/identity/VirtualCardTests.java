@@ -143,7 +143,7 @@ class VirtualCardTests {
 		for (int left = 4; left >= 1; left--) {
 			Result wrong = sign(card, "WRONG1", out);
 			assertThat(wrong.status()).isEqualTo(1);
-			assertThat(wrong.err()).contains("暗証番号が違います").contains(left + " tries left");
+			assertThat(wrong.err()).contains("署名用パスワードが違います").contains(left + " tries left");
 			assertThat(VirtualCard.load(card).triesLeft(Slot.SIGNING)).isEqualTo(left);
 		}
 		Result fifth = sign(card, "WRONG1", out);
@@ -171,7 +171,7 @@ class VirtualCardTests {
 	@Test
 	void authenticationLocksAfterThreeWrongPins() throws Exception {
 		Path card = issue();
-		assertThat(auth(card, "9999").err()).contains("2 tries left");
+		assertThat(auth(card, "9999").err()).contains("利用者証明用暗証番号が違います").contains("2 tries left");
 		assertThat(auth(card, "9999").err()).contains("1 tries left");
 		assertThat(auth(card, AUTH_PIN).status()).isZero();
 		assertThat(VirtualCard.load(card).triesLeft(Slot.AUTHENTICATION)).isEqualTo(3);
