@@ -50,7 +50,13 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.cms.CMSSignatureAlgorithmNameGenerator;
+import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
+import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 
 import org.madoguchi.identity.SignatureReport.CrlUse;
@@ -89,6 +95,18 @@ public final class SignatureVerifier {
 	private static final Set<String> SHORT_PATH_CRITICAL = Set.of("2.5.29.15", "2.5.29.19", "2.5.29.32");
 
 	private static final int MAX_CACHED_CA_PATHS = 64;
+
+	private static final int MAX_CACHED_CA_CERTIFICATES = 256;
+
+	private static final JcaX509CertificateConverter CONVERTER = new JcaX509CertificateConverter();
+
+	/** Immutable after construction; building one per signature cost more than the RSA verification. */
+	private static final CMSSignatureAlgorithmNameGenerator SIGNATURE_NAMES = new DefaultCMSSignatureAlgorithmNameGenerator();
+
+	private static final DigestCalculatorProvider DIGESTS = digests();
+
+	/** Other certificates embedded in signatures (CA certificates in practice), parsed once, by encoding. */
+	private final Map<CaPathKey, X509Certificate> caCertificates = new ConcurrentHashMap<>();
 
 	private final Set<TrustAnchor> trustAnchors;
 
@@ -159,18 +177,18 @@ public final class SignatureVerifier {
 				return r.fail(Reason.MALFORMED, "expected exactly one signer, found " + signers.size());
 			}
 			signer = signers.iterator().next();
-			JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-			for (X509CertificateHolder holder : cms.getCertificates().getMatches(null)) {
-				embedded.add(converter.getCertificate(holder));
-			}
 			@SuppressWarnings("unchecked")
 			Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());
 			if (matches.isEmpty()) {
 				return r.fail(Reason.MALFORMED, "the signer's certificate is not in the signature");
 			}
-			certificate = converter.getCertificate(matches.iterator().next());
+			X509CertificateHolder signerHolder = matches.iterator().next();
+			certificate = CONVERTER.getCertificate(signerHolder);
+			for (X509CertificateHolder holder : cms.getCertificates().getMatches(null)) {
+				embedded.add(holder.equals(signerHolder) ? certificate : caCertificate(holder));
+			}
 		}
-		catch (CMSException | GeneralSecurityException | RuntimeException ex) {
+		catch (CMSException | GeneralSecurityException | java.io.IOException | RuntimeException ex) {
 			return r.fail(Reason.MALFORMED, "not a CMS SignedData: " + ex.getMessage());
 		}
 		r.serial = certificate.getSerialNumber();
@@ -178,7 +196,10 @@ public final class SignatureVerifier {
 
 		try {
 			// Built from the public key, not the certificate, so that validity is judged below with our reasons.
-			if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate.getPublicKey()))) {
+			SignerInformationVerifier verifier = new SignerInformationVerifier(SIGNATURE_NAMES,
+					new DefaultSignatureAlgorithmIdentifierFinder(),
+					new JcaContentVerifierProviderBuilder().build(certificate.getPublicKey()), DIGESTS);
+			if (!signer.verify(verifier)) {
 				return r.fail(Reason.SIGNATURE_MISMATCH, "signature does not match the content");
 			}
 		}
@@ -372,6 +393,31 @@ public final class SignatureVerifier {
 		result.getCertPath().getCertificates().forEach(c -> path.add((X509Certificate) c));
 		path.add(result.getTrustAnchor().getTrustedCert());
 		return path;
+	}
+
+	private static DigestCalculatorProvider digests() {
+		try {
+			return new JcaDigestCalculatorProviderBuilder().build();
+		}
+		catch (OperatorCreationException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** An embedded certificate other than the signer's, parsed once per distinct encoding. */
+	private X509Certificate caCertificate(X509CertificateHolder holder) throws java.io.IOException,
+			java.security.cert.CertificateException {
+		CaPathKey key = new CaPathKey(holder.getEncoded());
+		X509Certificate cached = caCertificates.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		X509Certificate certificate = CONVERTER.getCertificate(holder);
+		if (caCertificates.size() >= MAX_CACHED_CA_CERTIFICATES) {
+			caCertificates.clear();
+		}
+		caCertificates.put(key, certificate);
+		return certificate;
 	}
 
 	/** A CA certificate's encoding as a cache key (arrays compare by content). */
