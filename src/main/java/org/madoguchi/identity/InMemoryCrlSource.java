@@ -38,11 +38,16 @@ public final class InMemoryCrlSource implements CrlSource {
 
 	/** Loads every CRL file in the directory (not recursive). */
 	public static InMemoryCrlSource fromDirectory(Path directory) {
+		return fromDirectory(directory, MAX_FILE_BYTES);
+	}
+
+	/** Loads every CRL file in the directory (not recursive), refusing files larger than {@code maxFileBytes}. */
+	public static InMemoryCrlSource fromDirectory(Path directory, long maxFileBytes) {
 		InMemoryCrlSource source = new InMemoryCrlSource();
 		try (Stream<Path> files = Files.list(directory)) {
 			for (Path file : files.filter(InMemoryCrlSource::isCrlFile).sorted().toList()) {
-				if (Files.size(file) > MAX_FILE_BYTES) {
-					throw new IllegalArgumentException("CRL file " + file + " is larger than " + MAX_FILE_BYTES);
+				if (Files.size(file) > maxFileBytes) {
+					throw new IllegalArgumentException("CRL file " + file + " is larger than " + maxFileBytes);
 				}
 				try (InputStream in = Files.newInputStream(file)) {
 					for (java.security.cert.CRL crl : CertificateFactory.getInstance("X.509").generateCRLs(in)) {

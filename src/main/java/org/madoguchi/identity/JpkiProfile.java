@@ -92,7 +92,9 @@ public final class JpkiProfile {
 				Attribute attribute = (Attribute) o;
 				ASN1Encodable[] vs = attribute.getAttributeValues();
 				if (vs.length == 1 && vs[0] instanceof ASN1String s) {
-					values.put(attribute.getAttrType(), s.getString());
+					// The OID object as parsed: Attribute.getAttrType() builds a new one from its string each time.
+					values.put((ASN1ObjectIdentifier) ((org.bouncycastle.asn1.ASN1Sequence) attribute.toASN1Primitive())
+						.getObjectAt(0), s.getString());
 				}
 			}
 			if (!values.keySet().containsAll(java.util.List.of(NAME, ADDRESS, BIRTH_DATE, GENDER))) {

@@ -2,6 +2,9 @@ package org.madoguchi.identity;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
@@ -19,13 +22,17 @@ import java.security.cert.X509CRLEntry;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -43,7 +50,13 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.cms.CMSSignatureAlgorithmNameGenerator;
+import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
+import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 
 import org.madoguchi.identity.SignatureReport.CrlUse;
@@ -70,13 +83,47 @@ public final class SignatureVerifier {
 	/** keyUsage bit for nonRepudiation (contentCommitment), RFC 5280 §4.2.1.3. */
 	private static final int NON_REPUDIATION = 1;
 
+	/** keyUsage bit for keyCertSign, RFC 5280 §4.2.1.3. */
+	private static final int KEY_CERT_SIGN = 5;
+
+	/** sha256/384/512WithRSA, RSASSA-PSS, ecdsa-with-SHA256/384/512: algorithms the short path accepts. */
+	private static final Set<String> SHORT_PATH_ALGORITHMS = Set.of("1.2.840.113549.1.1.11", "1.2.840.113549.1.1.12",
+			"1.2.840.113549.1.1.13", "1.2.840.113549.1.1.10", "1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3",
+			"1.2.840.10045.4.3.4");
+
+	/** keyUsage, basicConstraints, certificatePolicies. */
+	private static final Set<String> SHORT_PATH_CRITICAL = Set.of("2.5.29.15", "2.5.29.19", "2.5.29.32");
+
+	private static final int MAX_CACHED_CA_PATHS = 64;
+
+	private static final int MAX_CACHED_CA_CERTIFICATES = 256;
+
+	private static final JcaX509CertificateConverter CONVERTER = new JcaX509CertificateConverter();
+
+	/** Immutable after construction; building one per signature cost more than the RSA verification. */
+	private static final CMSSignatureAlgorithmNameGenerator SIGNATURE_NAMES = new DefaultCMSSignatureAlgorithmNameGenerator();
+
+	private static final DigestCalculatorProvider DIGESTS = digests();
+
+	/** Other certificates embedded in signatures (CA certificates in practice), parsed once, by encoding. */
+	private final Map<CaPathKey, X509Certificate> caCertificates = new ConcurrentHashMap<>();
+
 	private final Set<TrustAnchor> trustAnchors;
+
+	private final Set<X509Certificate> anchorCertificates;
+
+	private final Map<CaPathKey, CaPath> caPaths = new ConcurrentHashMap<>();
+
+	private final Map<PublicKey, VerifiedCrl> verifiedCrls = new ConcurrentHashMap<>();
 
 	private final List<X509Certificate> intermediates;
 
 	private final CrlSource crls;
 
 	private final Clock clock;
+
+	/** A CRL issued longer ago than this is not trusted even before its nextUpdate; null: no such limit. */
+	private final Duration maxCrlAge;
 
 	/**
 	 * @param trustAnchors  root certificates to trust (e.g. the JPKI root for 署名用)
@@ -86,13 +133,24 @@ public final class SignatureVerifier {
 	 */
 	public SignatureVerifier(Collection<X509Certificate> trustAnchors, Collection<X509Certificate> intermediates,
 			CrlSource crls, Clock clock) {
+		this(trustAnchors, intermediates, crls, clock, null);
+	}
+
+	/**
+	 * @param maxCrlAge a CRL whose thisUpdate is older than this is treated like one past its nextUpdate
+	 *     ({@link Reason#STALE_CRL}); null for no limit beyond nextUpdate
+	 */
+	public SignatureVerifier(Collection<X509Certificate> trustAnchors, Collection<X509Certificate> intermediates,
+			CrlSource crls, Clock clock, Duration maxCrlAge) {
 		if (trustAnchors.isEmpty()) {
 			throw new IllegalArgumentException("at least one trust anchor is required");
 		}
 		this.trustAnchors = trustAnchors.stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toSet());
+		this.anchorCertificates = Set.copyOf(trustAnchors);
 		this.intermediates = List.copyOf(intermediates);
 		this.crls = crls;
 		this.clock = clock;
+		this.maxCrlAge = maxCrlAge;
 	}
 
 	/** Verifies {@code signature} (detached CMS, DER) over {@code content}. Never throws for bad input. */
@@ -119,18 +177,18 @@ public final class SignatureVerifier {
 				return r.fail(Reason.MALFORMED, "expected exactly one signer, found " + signers.size());
 			}
 			signer = signers.iterator().next();
-			JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-			for (X509CertificateHolder holder : cms.getCertificates().getMatches(null)) {
-				embedded.add(converter.getCertificate(holder));
-			}
 			@SuppressWarnings("unchecked")
 			Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());
 			if (matches.isEmpty()) {
 				return r.fail(Reason.MALFORMED, "the signer's certificate is not in the signature");
 			}
-			certificate = converter.getCertificate(matches.iterator().next());
+			X509CertificateHolder signerHolder = matches.iterator().next();
+			certificate = CONVERTER.getCertificate(signerHolder);
+			for (X509CertificateHolder holder : cms.getCertificates().getMatches(null)) {
+				embedded.add(holder.equals(signerHolder) ? certificate : caCertificate(holder));
+			}
 		}
-		catch (CMSException | GeneralSecurityException | RuntimeException ex) {
+		catch (CMSException | GeneralSecurityException | java.io.IOException | RuntimeException ex) {
 			return r.fail(Reason.MALFORMED, "not a CMS SignedData: " + ex.getMessage());
 		}
 		r.serial = certificate.getSerialNumber();
@@ -138,7 +196,10 @@ public final class SignatureVerifier {
 
 		try {
 			// Built from the public key, not the certificate, so that validity is judged below with our reasons.
-			if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate.getPublicKey()))) {
+			SignerInformationVerifier verifier = new SignerInformationVerifier(SIGNATURE_NAMES,
+					new DefaultSignatureAlgorithmIdentifierFinder(),
+					new JcaContentVerifierProviderBuilder().build(certificate.getPublicKey()), DIGESTS);
+			if (!signer.verify(verifier)) {
 				return r.fail(Reason.SIGNATURE_MISMATCH, "signature does not match the content");
 			}
 		}
@@ -206,8 +267,107 @@ public final class SignatureVerifier {
 		return r.ok();
 	}
 
-	/** Path from the certificate to an anchor, anchor included last. */
+	/**
+	 * Path from the certificate to an anchor, anchor included last. The usual case (a 署名用 certificate issued by a
+	 * known CA, nothing exotic in it) takes a short way: the CA's own path is validated by PKIX once and cached by
+	 * the CA certificate's encoding, and only the signer's certificate is checked per signature, including the
+	 * signature of its issuer over it. Anything else goes through full PKIX path building.
+	 */
 	private List<X509Certificate> buildPath(X509Certificate certificate, List<X509Certificate> embedded, Date at)
+			throws GeneralSecurityException {
+		List<X509Certificate> path = shortPath(certificate, embedded, at);
+		return path != null ? path : pkixPath(certificate, embedded, at);
+	}
+
+	/** The short way of {@link #buildPath}, or null when it does not apply or fails (PKIX then decides why). */
+	private List<X509Certificate> shortPath(X509Certificate certificate, List<X509Certificate> embedded, Date at) {
+		if (!plainEndEntity(certificate)) {
+			return null;
+		}
+		List<X509Certificate> candidates = new ArrayList<>(intermediates);
+		candidates.addAll(embedded);
+		for (X509Certificate issuer : candidates) {
+			if (!issuer.getSubjectX500Principal().equals(certificate.getIssuerX500Principal()) || !plainCa(issuer)) {
+				continue;
+			}
+			List<X509Certificate> caPath = validatedCaPath(issuer, embedded, at);
+			if (caPath == null) {
+				continue;
+			}
+			try {
+				certificate.verify(issuer.getPublicKey());
+			}
+			catch (GeneralSecurityException | RuntimeException ex) {
+				continue;
+			}
+			List<X509Certificate> path = new ArrayList<>(caPath.size() + 1);
+			path.add(certificate);
+			path.addAll(caPath);
+			return path;
+		}
+		return null;
+	}
+
+	/**
+	 * An end-entity certificate whose checks PKIX would reduce to issuer signature, names and validity: not a CA,
+	 * a well-known signature algorithm, and no critical extension besides keyUsage, basicConstraints and
+	 * certificatePolicies (with no policy constraints configured, PKIX accepts any policy).
+	 */
+	private static boolean plainEndEntity(X509Certificate certificate) {
+		if (certificate.getBasicConstraints() != -1 || !SHORT_PATH_ALGORITHMS.contains(certificate.getSigAlgOID())) {
+			return false;
+		}
+		Set<String> critical = certificate.getCriticalExtensionOIDs();
+		return critical == null || SHORT_PATH_CRITICAL.containsAll(critical);
+	}
+
+	/** A CA certificate that may sign certificates, with an RSA key of at least 2048 bits or an EC key. */
+	private static boolean plainCa(X509Certificate ca) {
+		boolean[] keyUsage = ca.getKeyUsage();
+		if (ca.getBasicConstraints() < 0 || (keyUsage != null && (keyUsage.length <= KEY_CERT_SIGN || !keyUsage[KEY_CERT_SIGN]))) {
+			return false;
+		}
+		if (ca.getExtensionValue(Extension.nameConstraints.getId()) != null) {
+			return false;
+		}
+		PublicKey key = ca.getPublicKey();
+		return (key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= 2048) || key instanceof ECPublicKey;
+	}
+
+	/** The CA's PKIX-validated path (CA first, anchor last), cached while {@code at} lies within all validities. */
+	private List<X509Certificate> validatedCaPath(X509Certificate ca, List<X509Certificate> embedded, Date at) {
+		CaPathKey key;
+		try {
+			key = new CaPathKey(ca.getEncoded());
+		}
+		catch (GeneralSecurityException ex) {
+			return null;
+		}
+		CaPath cached = caPaths.get(key);
+		if (cached != null && cached.covers(at)) {
+			return cached.path();
+		}
+		List<X509Certificate> path;
+		if (anchorCertificates.contains(ca)) {
+			path = List.of(ca);
+		}
+		else {
+			try {
+				path = pkixPath(ca, embedded, at);
+			}
+			catch (GeneralSecurityException | RuntimeException ex) {
+				return null;
+			}
+		}
+		if (caPaths.size() >= MAX_CACHED_CA_PATHS) {
+			caPaths.clear(); // a handful of CAs in practice; the bound only guards against abuse via embedded CAs
+		}
+		caPaths.put(key, CaPath.of(List.copyOf(path)));
+		return path;
+	}
+
+	/** Path from the certificate to an anchor by full PKIX building and validation, anchor included last. */
+	private List<X509Certificate> pkixPath(X509Certificate certificate, List<X509Certificate> embedded, Date at)
 			throws GeneralSecurityException {
 		X509CertSelector target = new X509CertSelector();
 		target.setCertificate(certificate);
@@ -235,6 +395,79 @@ public final class SignatureVerifier {
 		return path;
 	}
 
+	private static DigestCalculatorProvider digests() {
+		try {
+			return new JcaDigestCalculatorProviderBuilder().build();
+		}
+		catch (OperatorCreationException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** An embedded certificate other than the signer's, parsed once per distinct encoding. */
+	private X509Certificate caCertificate(X509CertificateHolder holder) throws java.io.IOException,
+			java.security.cert.CertificateException {
+		CaPathKey key = new CaPathKey(holder.getEncoded());
+		X509Certificate cached = caCertificates.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		X509Certificate certificate = CONVERTER.getCertificate(holder);
+		if (caCertificates.size() >= MAX_CACHED_CA_CERTIFICATES) {
+			caCertificates.clear();
+		}
+		caCertificates.put(key, certificate);
+		return certificate;
+	}
+
+	/** A CA certificate's encoding as a cache key (arrays compare by content). */
+	private record CaPathKey(byte[] encoded) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof CaPathKey k && Arrays.equals(encoded, k.encoded);
+		}
+
+		@Override
+		public int hashCode() {
+			return Arrays.hashCode(encoded);
+		}
+	}
+
+	/** A validated CA path and the time window in which every certificate on it is valid. */
+	private record CaPath(List<X509Certificate> path, Date notBefore, Date notAfter) {
+
+		static CaPath of(List<X509Certificate> path) {
+			Date notBefore = path.stream().map(X509Certificate::getNotBefore).max(Date::compareTo).orElseThrow();
+			Date notAfter = path.stream().map(X509Certificate::getNotAfter).min(Date::compareTo).orElseThrow();
+			return new CaPath(path, notBefore, notAfter);
+		}
+
+		boolean covers(Date at) {
+			return !at.before(notBefore) && !at.after(notAfter);
+		}
+	}
+
+	/** True when the CRL is signed by the key; remembered for the CRL object last seen per issuer key. */
+	private boolean crlSignedBy(X509CRL crl, PublicKey key) {
+		VerifiedCrl last = verifiedCrls.get(key);
+		if (last != null && last.crl() == crl) {
+			return true;
+		}
+		try {
+			crl.verify(key);
+		}
+		catch (GeneralSecurityException | RuntimeException ex) {
+			return false;
+		}
+		verifiedCrls.put(key, new VerifiedCrl(crl));
+		return true;
+	}
+
+	/** A CRL object whose signature was checked; compared by identity, as the same object cannot change. */
+	private record VerifiedCrl(X509CRL crl) {
+	}
+
 	private Optional<SignatureReport> checkRevocation(X509Certificate certificate, X509Certificate issuer,
 			Instant now, Result r) {
 		Optional<X509CRL> held = crls.latest(certificate.getIssuerX500Principal());
@@ -243,10 +476,7 @@ public final class SignatureVerifier {
 					"no CRL held for " + certificate.getIssuerX500Principal().getName()));
 		}
 		X509CRL crl = held.get();
-		try {
-			crl.verify(issuer.getPublicKey());
-		}
-		catch (GeneralSecurityException ex) {
+		if (!crlSignedBy(crl, issuer.getPublicKey())) {
 			return Optional.of(r.fail(Reason.REVOCATION_UNKNOWN,
 					"the CRL of " + crl.getIssuerX500Principal().getName() + " is not signed by its issuer"));
 		}
@@ -255,6 +485,11 @@ public final class SignatureVerifier {
 		if (crl.getNextUpdate() == null || now.isAfter(crl.getNextUpdate().toInstant())) {
 			return Optional.of(r.fail(Reason.STALE_CRL, "the CRL of " + crl.getIssuerX500Principal().getName()
 					+ " was due for renewal at " + crl.getNextUpdate() + "; revocation status unknown"));
+		}
+		if (maxCrlAge != null && crl.getThisUpdate().toInstant().plus(maxCrlAge).isBefore(now)) {
+			return Optional.of(r.fail(Reason.STALE_CRL, "the CRL of " + crl.getIssuerX500Principal().getName()
+					+ " was issued " + crl.getThisUpdate().toInstant() + ", longer than " + maxCrlAge
+					+ " ago; revocation status unknown"));
 		}
 		if (now.isBefore(crl.getThisUpdate().toInstant())) {
 			return Optional.of(r.fail(Reason.REVOCATION_UNKNOWN, "the CRL of "

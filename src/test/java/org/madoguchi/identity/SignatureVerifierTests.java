@@ -154,6 +154,31 @@ class SignatureVerifierTests {
 	}
 
 	@Test
+	void crlOlderThanTheConfiguredAgeFailsClosedBeforeItsNextUpdate() {
+		byte[] signature = TestSigner.sign(CONTENT, resident, null);
+		Instant issued = Instant.now().minus(Duration.ofHours(3));
+		InMemoryCrlSource crls = new InMemoryCrlSource(List.of(pki.crl(Authority.ROOT),
+				pki.crl(Authority.SIGNING, issued, Instant.now().plus(Duration.ofDays(1)))));
+		SignatureVerifier strict = new SignatureVerifier(List.of(pki.root()), List.of(pki.certificate(Authority.SIGNING)),
+				crls, Clock.systemUTC(), Duration.ofHours(2));
+		SignatureVerifier lenient = new SignatureVerifier(List.of(pki.root()),
+				List.of(pki.certificate(Authority.SIGNING)), crls, Clock.systemUTC(), Duration.ofHours(4));
+
+		assertRefused(strict.verify(CONTENT, signature), Reason.STALE_CRL);
+		assertThat(lenient.verify(CONTENT, signature).valid()).isTrue();
+	}
+
+	@Test
+	void theCachedCaPathStillChecksEachSignersCertificateSignature() {
+		SignatureVerifier verifier = verifier();
+		assertThat(verifier.verify(CONTENT, TestSigner.sign(CONTENT, resident, null)).valid()).isTrue();
+		// Same subject and issuer name, but issued by another PKI's CA: the cached path of the real CA must not help.
+		TestPki other = TestPki.create();
+		TestPki.Credential forged = other.issueSigning(RESIDENT);
+		assertRefused(verifier.verify(CONTENT, TestSigner.sign(CONTENT, forged, null)), Reason.UNTRUSTED);
+	}
+
+	@Test
 	void missingCrlFailsClosed() {
 		InMemoryCrlSource onlyRoot = new InMemoryCrlSource(List.of(pki.crl(Authority.ROOT)));
 		assertRefused(verifier(onlyRoot).verify(CONTENT, TestSigner.sign(CONTENT, resident)),
