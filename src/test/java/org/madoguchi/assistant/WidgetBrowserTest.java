@@ -2,12 +2,10 @@ package org.madoguchi.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,10 +34,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WidgetBrowserTest {
 
-	static final String CHROMIUM = "/usr/bin/chromium";
-
-	static final String DRIVER = "/usr/bin/chromedriver";
-
 	static WebDriver browser;
 
 	static HttpServer citySite;
@@ -55,21 +46,7 @@ class WidgetBrowserTest {
 
 	@BeforeAll
 	static void openBrowser() throws IOException {
-		boolean present = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
-		if (!present && "required".equals(System.getenv("MADOGUCHI_BROWSER_TESTS"))) {
-			throw new IllegalStateException("chromium and chromedriver are required (apt-get install chromium chromium-driver)");
-		}
-		org.junit.jupiter.api.Assumptions.assumeTrue(present, "chromium/chromedriver not installed");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-				"--window-size=1280,900", "--lang=ja");
-		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ja"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		browser = org.madoguchi.testing.HeadlessChromium.open(1280, 900);
 
 		// a city's own site on another port: the page holds nothing but the script tag (its src is per request)
 		citySite = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -2,7 +2,6 @@ package org.madoguchi.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +26,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.madoguchi.notification.MailOutbox;
@@ -35,9 +33,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,8 +60,6 @@ import tools.jackson.databind.json.JsonMapper;
 		properties = { "madoguchi.mail.transport=smtp", "spring.mail.host=127.0.0.1" })
 class BrowserJourneyTest {
 
-	static final String CHROMIUM = "/usr/bin/chromium";
-	static final String DRIVER = "/usr/bin/chromedriver";
 	static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
 	static {
@@ -97,21 +90,7 @@ class BrowserJourneyTest {
 
 	@BeforeEach
 	void openBrowser() {
-		boolean present = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
-		if (!present && "required".equals(System.getenv("MADOGUCHI_BROWSER_TESTS"))) {
-			throw new IllegalStateException("chromium and chromedriver are required (apt-get install chromium chromium-driver)");
-		}
-		Assumptions.assumeTrue(present, "chromium/chromedriver not installed");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-				"--window-size=1280,1000", "--lang=ja");
-		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ja"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		browser = org.madoguchi.testing.HeadlessChromium.open(1280, 1000);
 		base = "http://localhost:" + port;
 	}
 
