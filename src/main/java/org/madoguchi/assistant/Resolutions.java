@@ -2,7 +2,6 @@ package org.madoguchi.assistant;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -18,8 +17,6 @@ class Resolutions {
 	enum Action {
 		NEW_ENTRY, PHRASING, DISMISSED
 	}
-
-	static final Set<String> ACTIONS = Set.of("NEW_ENTRY", "PHRASING", "DISMISSED");
 
 	private final JdbcTemplate jdbc;
 
