@@ -24,9 +24,21 @@ class AccountDirectory implements ResidentAccounts {
 		return accountId == null ? Optional.empty() : accounts.find(accountId).map(StoredAccount::toAccount);
 	}
 
+	/**
+	 * The signed-in resident; with the assurance raised to what a My Number Card proved in this session
+	 * ({@link CardSignIns}), and the 宛名番号 the card proved.
+	 */
 	@Override
 	public Optional<ResidentAccount> current() {
-		return currentId().flatMap(this::find);
+		return currentId().flatMap(this::find).map(a -> {
+			var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+			var request = attributes instanceof org.springframework.web.context.request.ServletRequestAttributes s
+					? s.getRequest() : null;
+			return CardSignIns.of(request, a.id())
+				.filter(card -> card.atenaNumber().equals(a.atenaNumber()) && card.assurance().ordinal() > a.assurance().ordinal())
+				.map(card -> a.withAssurance(card.assurance()))
+				.orElse(a);
+		});
 	}
 
 	/** The account id of the resident signed in to the portal in this request (the portal chain's context). */

@@ -118,6 +118,11 @@ class AccountRepository {
 				+ "link_method = NULL, link_document = NULL, updated_at = ? WHERE id = ?", ts(now), id);
 	}
 
+	/** The account linked to this 宛名番号 (at most one: a link is refused while another account holds it). */
+	Optional<StoredAccount> findLinkedTo(String atenaNumber) {
+		return jdbc.query("SELECT * FROM resident_account WHERE atena_number = ?", MAPPER, atenaNumber).stream().findFirst();
+	}
+
 	/** The address of another account linked to this 宛名番号, if any. */
 	Optional<String> emailLinkedTo(String atenaNumber, UUID except) {
 		return jdbc.query("SELECT email FROM resident_account WHERE atena_number = ? AND id <> ?",

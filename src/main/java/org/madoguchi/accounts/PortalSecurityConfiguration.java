@@ -82,7 +82,8 @@ class PortalSecurityConfiguration {
 			.exceptionHandling(e -> e.accessDeniedHandler(new ExpiredFormHandler(rescue)))
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/portal", "/portal/", "/portal/procedures/**", "/portal/login", "/portal/register",
-						"/portal/verify/**", "/portal/password/**")
+						"/portal/verify/**", "/portal/password/**",
+						"/portal/card/**", "/portal/identity/digital-auth/**")
 				.permitAll()
 				// a visitor without an account (procedures that need none, e.g. a survey) holds a random key in a
 				// cookie; the applications module shows such a visitor only their own drafts and receipts
@@ -98,7 +99,14 @@ class PortalSecurityConfiguration {
 				.failureHandler(new SimpleUrlAuthenticationFailureHandler("/portal/login?error"))
 				.permitAll())
 			// keep the session: it may also hold a staff sign-in; only the resident's context goes
-			.logout(l -> l.logoutUrl("/portal/logout").logoutSuccessUrl("/portal?signedOut").invalidateHttpSession(false))
+			.logout(l -> l.logoutUrl("/portal/logout").logoutSuccessUrl("/portal?signedOut").invalidateHttpSession(false)
+				// what the My Number Card proved goes with the sign-out
+				.addLogoutHandler((req, res, auth) -> {
+					var session = req.getSession(false);
+					if (session != null) {
+						session.removeAttribute(CardSession.ATTRIBUTE);
+					}
+				}))
 			.headers(h -> h
 				.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; "
 						+ "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; "

@@ -16,4 +16,9 @@ import org.madoguchi.procedures.Assurance;
 public record ResidentAccount(UUID id, String email, String name, String kana, LocalDate birthDate, String phone,
 		String postalCode, String address, String building, String language, boolean emailVerified,
 		String atenaNumber, Assurance assurance) {
+
+	ResidentAccount withAssurance(Assurance raised) {
+		return new ResidentAccount(id, email, name, kana, birthDate, phone, postalCode, address, building, language,
+				emailVerified, atenaNumber, raised);
+	}
 }

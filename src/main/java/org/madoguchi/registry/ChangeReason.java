@@ -17,7 +17,9 @@ public enum ChangeReason {
 	CORRECTION(Kind.CHANGE, "誤記修正"),
 	HOUSEHOLD_SEPARATION(Kind.CHANGE, "世帯分離"),
 	HOUSEHOLD_MERGER(Kind.CHANGE, "世帯合併"),
-	HEAD_CHANGE(Kind.CHANGE, "世帯主変更");
+	HEAD_CHANGE(Kind.CHANGE, "世帯主変更"),
+	/** カード・電子証明書: the serials of the My Number Card's certificates were recorded (issue, renewal, revocation). */
+	CARD_CERTIFICATES(Kind.CHANGE, "電子証明書記録");
 
 	public enum Kind {
 		ENTRY, REMOVAL, CHANGE

@@ -412,6 +412,30 @@ public class RegisterChanges {
 		return finish(List.of(s), ChangeReason.CORRECTION, c.changeDate(), c.note()).get(0);
 	}
 
+	// ---------------------------------------------------------------- カード・電子証明書
+
+	/**
+	 * Records the serials of the certificates on a resident's My Number Card (issue, renewal; null clears one, e.g.
+	 * after revocation), as a new snapshot. Called by system linkage (J-LIS card issuance data; in development the
+	 * test PKI), not from a staff screen.
+	 */
+	public AtenaNumber recordCardCertificates(AtenaNumber atena, java.math.BigInteger signatureSerial,
+			java.math.BigInteger authenticationSerial) {
+		ResidentRecord r = lockedResidents(List.of(atena)).get(0); // refuses persons no longer resident
+		Qualifications q = r.qualifications();
+		Qualifications card = new Qualifications(q.nationalHealthInsuranceFrom(), q.nationalHealthInsuranceUntil(),
+				q.lateElderlyMedicalFrom(), q.lateElderlyMedicalUntil(), q.longTermCareFrom(), q.longTermCareUntil(),
+				q.pensionNumber(), q.pensionCategory(), q.pensionFrom(), q.childAllowanceFrom(), q.childAllowanceUntil(),
+				signatureSerial == null && authenticationSerial == null ? q.cardStatus() : "ISSUED",
+				signatureSerial == null ? null : CardCertificate.canonical(signatureSerial),
+				authenticationSerial == null ? null : CardCertificate.canonical(authenticationSerial));
+		LocalDate today = LocalDate.now(clock);
+		ResidentRecord s = r.next(ChangeReason.CARD_CERTIFICATES, today, null, Instant.now(clock),
+				StaffContext.username(), null).withQualifications(card);
+		records.append(List.of(s));
+		return finish(List.of(s), ChangeReason.CARD_CERTIFICATES, today, null).get(0);
+	}
+
 	// ---------------------------------------------------------------- 支援措置・抑止
 
 	public long addSupportMeasure(AtenaNumber atena, String kind, LocalDate start, String note) {

@@ -96,4 +96,11 @@ public record ResidentRecord(AtenaNumber atenaNumber, int historyNumber, Househo
 				previousAddress, destinationAddress, residentCode, myNumber, voterRegistered, qualifications, removalReason, removalDate,
 				changeReason, changeDate, notifiedDate, processedAt, processedBy, changeNote);
 	}
+
+	public ResidentRecord withQualifications(Qualifications q) {
+		return new ResidentRecord(atenaNumber, historyNumber, householdNumber, relationship, memberOrder, status, type,
+				name, birthDate, gender, familyRegister, foreign, becameResidentDate, address, addressFixedDate,
+				previousAddress, destinationAddress, residentCode, myNumber, voterRegistered, q, removalReason, removalDate,
+				changeReason, changeDate, notifiedDate, processedAt, processedBy, changeNote);
+	}
 }

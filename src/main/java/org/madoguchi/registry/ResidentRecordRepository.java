@@ -110,6 +110,12 @@ class ResidentRecordRepository {
 				MAPPER, atena.value());
 	}
 
+	/** Latest snapshots whose certificate of this kind has the serial (canonical form); normally one. */
+	List<ResidentRecord> findByCertificate(CardCertificate kind, String serial) {
+		return jdbc.query("SELECT " + COLUMNS + " FROM resident_record WHERE " + kind.column() + " = ? AND latest", MAPPER,
+				serial);
+	}
+
 	Optional<ResidentRecord> findSnapshot(AtenaNumber atena, int historyNumber) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM resident_record WHERE atena_number = ? AND history_number = ?",
 				MAPPER, atena.value(), historyNumber).stream().findFirst();

@@ -124,6 +124,25 @@ public class ResidentRegister {
 		return result;
 	}
 
+	/**
+	 * The resident holding the My Number Card certificate with this serial: how a signature or a card sign-in is
+	 * matched to the register (the serial is recorded when the card is issued). Logged as a read of the person for
+	 * the given purpose. Empty when no living resident holds it; persons no longer resident are not returned.
+	 */
+	@Transactional
+	public java.util.Optional<ResidentRecord> certificateHolder(CardCertificate kind, java.math.BigInteger serial,
+			String purpose) {
+		List<ResidentRecord> found = records.findByCertificate(kind, CardCertificate.canonical(serial))
+			.stream()
+			.filter(ResidentRecord::isResident)
+			.toList();
+		if (found.size() != 1) {
+			return java.util.Optional.empty(); // none, or (never expected) two persons claiming one serial
+		}
+		accessLog.record(AccessAction.READ_PERSON, found.get(0).atenaNumber().value(), purpose);
+		return java.util.Optional.of(found.get(0));
+	}
+
 	/** Reveals a 個人番号 to 審査 and 管理者 staff; every reveal (and refusal) is logged. */
 	@Transactional
 	public String revealMyNumber(AtenaNumber atena, String reason) {
