@@ -12,6 +12,10 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import org.madoguchi.registry.RegisterChanges;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,22 +33,38 @@ class IdentityConfiguration {
 	/** Certificate files are small; a larger one is a configuration mistake. */
 	static final long MAX_CERTIFICATE_FILE_BYTES = 1024 * 1024;
 
+	/** Development and tests only: the test PKI and virtual cards, created on first start. */
+	@Bean
+	@ConditionalOnProperty("madoguchi.identity.dev-directory")
+	DevIdentity devIdentity(IdentityProperties properties, RegisterChanges changes) {
+		DevIdentity dev = new DevIdentity(properties.devDirectory(), changes);
+		dev.ensurePki();
+		return dev;
+	}
+
 	@Bean(destroyMethod = "close")
 	@Conditional(TrustAnchorsConfigured.class)
-	ConfiguredCrlSource identityCrlSource(IdentityProperties properties) {
+	ConfiguredCrlSource identityCrlSource(IdentityProperties properties, Optional<DevIdentity> dev) {
 		HttpCrlSource http = properties.crlUrls().isEmpty() ? null
 				: new HttpCrlSource(properties.crlUrls(), properties.connectTimeout(), properties.requestTimeout(),
 						properties.maxCrlBytes());
-		ConfiguredCrlSource source = new ConfiguredCrlSource(properties.crlDirectory(), properties.maxCrlBytes(), http);
+		Path crlDirectory = dev.map(DevIdentity::crlDirectory).orElse(properties.crlDirectory());
+		ConfiguredCrlSource source = new ConfiguredCrlSource(crlDirectory, properties.maxCrlBytes(), http);
 		source.start(properties.refreshInterval());
 		return source;
 	}
 
 	@Bean
 	@Conditional(TrustAnchorsConfigured.class)
-	SignatureVerifier signatureVerifier(IdentityProperties properties, ConfiguredCrlSource identityCrlSource) {
-		return new SignatureVerifier(readCertificates(properties.trustAnchors()),
-				readCertificates(properties.intermediates()), identityCrlSource, Clock.systemUTC(),
+	SignatureVerifier signatureVerifier(IdentityProperties properties, ConfiguredCrlSource identityCrlSource,
+			Optional<DevIdentity> dev) {
+		List<X509Certificate> anchors = new ArrayList<>(readCertificates(properties.trustAnchors()));
+		List<X509Certificate> intermediates = new ArrayList<>(readCertificates(properties.intermediates()));
+		dev.ifPresent(d -> {
+			anchors.addAll(d.trustAnchors());
+			intermediates.addAll(d.intermediates());
+		});
+		return new SignatureVerifier(anchors, intermediates, identityCrlSource, Clock.systemUTC(),
 				properties.maxCrlAge());
 	}
 

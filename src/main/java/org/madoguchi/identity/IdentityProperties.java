@@ -22,11 +22,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxCrlBytes     a larger CRL download or file is refused
  * @param connectTimeout  connect timeout for CRL URLs
  * @param requestTimeout  time limit for a whole CRL download
+ * @param devDirectory    DEVELOPMENT AND TESTS ONLY: a directory holding a test PKI (created when missing) and virtual
+ *     cards ({@link DevIdentity}); its root is trusted and its CRL folder read, in addition to the settings above.
+ *     Production refuses to start with it.
  */
 @ConfigurationProperties("madoguchi.identity")
 record IdentityProperties(List<Path> trustAnchors, List<Path> intermediates, Path crlDirectory, List<URI> crlUrls,
 		Duration refreshInterval, Duration maxCrlAge, Long maxCrlBytes, Duration connectTimeout,
-		Duration requestTimeout) {
+		Duration requestTimeout, Path devDirectory) {
 
 	IdentityProperties {
 		trustAnchors = trustAnchors == null ? List.of() : List.copyOf(trustAnchors);

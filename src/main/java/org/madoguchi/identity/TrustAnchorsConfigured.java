@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** True when {@code madoguchi.identity.trust-anchors} names at least one file (list or comma-separated form). */
+/**
+ * True when {@code madoguchi.identity.trust-anchors} names at least one file (list or comma-separated form), or the
+ * development test PKI ({@code madoguchi.identity.dev-directory}) is configured.
+ */
 class TrustAnchorsConfigured implements Condition {
 
 	@Override
@@ -16,6 +19,7 @@ class TrustAnchorsConfigured implements Condition {
 		return Binder.get(context.getEnvironment())
 			.bind("madoguchi.identity.trust-anchors", Bindable.listOf(String.class))
 			.map(list -> list.stream().anyMatch(s -> s != null && !s.isBlank()))
-			.orElse(false);
+			.orElse(false)
+				|| !context.getEnvironment().getProperty("madoguchi.identity.dev-directory", "").isBlank();
 	}
 }
