@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.madoguchi.platform.InvalidInputException;
+import org.madoguchi.platform.PortalPaths;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,11 +95,9 @@ class AccountPageController {
 		return "redirect:" + safeBack(back);
 	}
 
-	/** Only a path inside the portal: never another site (no scheme, no {@code //}, no backslash). */
+	/** Only a path inside the portal: never another site. */
 	static String safeBack(String back) {
-		boolean safe = back.startsWith("/portal") && !back.contains("//") && !back.contains("\\")
-				&& back.length() <= 500 && back.chars().noneMatch(c -> c < 0x21 || c == 0x7f);
-		return safe ? back : "/portal/account";
+		return PortalPaths.safe(back, "/portal/account");
 	}
 
 	private StoredAccount current() {

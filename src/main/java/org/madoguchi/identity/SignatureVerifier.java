@@ -2,9 +2,8 @@ package org.madoguchi.identity;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.PublicKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
@@ -37,6 +36,7 @@ import java.util.stream.Collectors;
 
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -53,6 +53,7 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.CMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -64,32 +65,33 @@ import org.madoguchi.identity.SignatureReport.Reason;
 import org.madoguchi.identity.SignatureReport.Verdict;
 
 /**
- * Verifies a detached CMS SignedData (PKCS#7, DER) made with a 署名用電子証明書 over given content bytes, offline:
- * signature, signer certificate type, certification path to configured trust anchors, and revocation by CRLs from
- * a {@link CrlSource}. It fails closed: anything it cannot prove gives {@link Verdict#INVALID}.
+ * Verifies detached CMS SignedData (PKCS#7, DER) made with a My Number Card certificate, offline: a signature over a
+ * document made with a 署名用電子証明書 ({@link #verify}), or the answer to a sign-in challenge made with a
+ * 利用者証明用電子証明書 ({@link #verifyAuthentication}). It checks the signature, the strength of the algorithms,
+ * the certificate's type (policy and keyUsage, {@link CertificateUse}), the certification path to configured trust
+ * anchors and revocation by CRLs from a {@link CrlSource}. It fails closed: anything it cannot prove gives
+ * {@link Verdict#INVALID}, with the reason.
  *
- * <p>Order of checks: form → signature → certificate type (nonRepudiation) → validity of the signer certificate
- * at the validation time → path → revocation. The validation time is the signingTime signed attribute if present,
- * else now; note that signingTime is the signer's own claim (a time-stamp token would prove it; not yet supported).
- * Revocation is judged with the CRL held now, whatever the validation time, and a CRL past its nextUpdate is not
- * trusted; a revoked certificate is refused even when revoked after the signing time, because JPKI revokes a
- * 署名用 certificate on every change of name or address and the platform then needs a fresh signature anyway.
+ * <p>Order of checks: form → algorithm strength of the signature and the signer certificate
+ * ({@link AlgorithmStrength}) → signature → certificate type (the other type's policy), policy, keyUsage → validity
+ * of the signer certificate at the validation time → path, and the strength of the CAs on it → revocation (CRL
+ * signature algorithm, freshness, entry). For signing, the validation time is the signingTime signed attribute if
+ * present, else now; note that signingTime is the signer's own claim (a time-stamp token would prove it; not yet
+ * supported). For signing in it is always now. Revocation is judged with the CRL held now, whatever the validation
+ * time, and a CRL past its nextUpdate is not trusted; a revoked certificate is refused even when revoked after the
+ * signing time, because JPKI revokes a 署名用 certificate on every change of name or address and the platform then
+ * needs a fresh signature anyway.
+ *
+ * <p>Certificate policies are checked on the signer's certificate only, against {@link JpkiProfile}; the CA
+ * certificates carry none in the test PKI, so PKIX runs without an initial policy set.
  */
 public final class SignatureVerifier {
 
 	/** Larger signature blobs are refused before parsing (a JPKI signature with its certificates is ~2-6 KB). */
 	public static final int MAX_SIGNATURE_BYTES = 64 * 1024;
 
-	/** keyUsage bit for nonRepudiation (contentCommitment), RFC 5280 §4.2.1.3. */
-	private static final int NON_REPUDIATION = 1;
-
 	/** keyUsage bit for keyCertSign, RFC 5280 §4.2.1.3. */
 	private static final int KEY_CERT_SIGN = 5;
-
-	/** sha256/384/512WithRSA, RSASSA-PSS, ecdsa-with-SHA256/384/512: algorithms the short path accepts. */
-	private static final Set<String> SHORT_PATH_ALGORITHMS = Set.of("1.2.840.113549.1.1.11", "1.2.840.113549.1.1.12",
-			"1.2.840.113549.1.1.13", "1.2.840.113549.1.1.10", "1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3",
-			"1.2.840.10045.4.3.4");
 
 	/** keyUsage, basicConstraints, certificatePolicies. */
 	private static final Set<String> SHORT_PATH_CRITICAL = Set.of("2.5.29.15", "2.5.29.19", "2.5.29.32");
@@ -104,6 +106,11 @@ public final class SignatureVerifier {
 	private static final CMSSignatureAlgorithmNameGenerator SIGNATURE_NAMES = new DefaultCMSSignatureAlgorithmNameGenerator();
 
 	private static final DigestCalculatorProvider DIGESTS = digests();
+
+	private static final String RSASSA_PSS = "1.2.840.113549.1.1.10";
+
+	/** Used for RSASSA-PSS signatures only (see {@link #contentVerifiers}); not registered globally. */
+	private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
 	/** Other certificates embedded in signatures (CA certificates in practice), parsed once, by encoding. */
 	private final Map<CaPathKey, X509Certificate> caCertificates = new ConcurrentHashMap<>();
@@ -153,8 +160,28 @@ public final class SignatureVerifier {
 		this.maxCrlAge = maxCrlAge;
 	}
 
-	/** Verifies {@code signature} (detached CMS, DER) over {@code content}. Never throws for bad input. */
+	/**
+	 * Verifies {@code signature} (detached CMS, DER) over {@code content}, made with a 署名用電子証明書. Never throws
+	 * for bad input.
+	 */
 	public SignatureReport verify(byte[] content, byte[] signature) {
+		return check(content, signature, CertificateUse.SIGNING);
+	}
+
+	/**
+	 * Verifies the answer to a sign-in challenge (利用者証明用電子証明書による認証): a detached CMS signature over exactly
+	 * the challenge bytes, made with a 利用者証明用電子証明書 that is valid now. The caller makes the challenge
+	 * (random, single use, short-lived) and maps {@link SignatureReport#certificateSerial()} to the resident. Never
+	 * throws for bad input.
+	 */
+	public SignatureReport verifyAuthentication(byte[] challenge, byte[] response) {
+		if (challenge != null && challenge.length == 0) {
+			return new Result(clock.instant()).fail(Reason.MALFORMED, "empty challenge");
+		}
+		return check(challenge, response, CertificateUse.AUTHENTICATION);
+	}
+
+	private SignatureReport check(byte[] content, byte[] signature, CertificateUse use) {
 		Instant checkedAt = clock.instant();
 		Result r = new Result(checkedAt);
 		if (content == null) {
@@ -168,6 +195,7 @@ public final class SignatureVerifier {
 					"signature of " + signature.length + " bytes exceeds " + MAX_SIGNATURE_BYTES + " bytes");
 		}
 		SignerInformation signer;
+		X509CertificateHolder signerHolder;
 		X509Certificate certificate;
 		List<X509Certificate> embedded = new ArrayList<>();
 		try {
@@ -182,7 +210,7 @@ public final class SignatureVerifier {
 			if (matches.isEmpty()) {
 				return r.fail(Reason.MALFORMED, "the signer's certificate is not in the signature");
 			}
-			X509CertificateHolder signerHolder = matches.iterator().next();
+			signerHolder = matches.iterator().next();
 			certificate = CONVERTER.getCertificate(signerHolder);
 			for (X509CertificateHolder holder : cms.getCertificates().getMatches(null)) {
 				embedded.add(holder.equals(signerHolder) ? certificate : caCertificate(holder));
@@ -194,11 +222,20 @@ public final class SignatureVerifier {
 		r.serial = certificate.getSerialNumber();
 		r.signer = JpkiProfile.decode(certificate).orElse(null);
 
+		// Weak algorithms are refused before anything is computed with them.
+		String weak = AlgorithmStrength.signerInfo(signer);
+		if (weak == null) {
+			weak = AlgorithmStrength.certificate(certificate, true);
+		}
+		if (weak != null) {
+			return r.fail(Reason.WEAK_ALGORITHM, weak);
+		}
+
 		try {
 			// Built from the public key, not the certificate, so that validity is judged below with our reasons.
 			SignerInformationVerifier verifier = new SignerInformationVerifier(SIGNATURE_NAMES,
 					new DefaultSignatureAlgorithmIdentifierFinder(),
-					new JcaContentVerifierProviderBuilder().build(certificate.getPublicKey()), DIGESTS);
+					contentVerifiers(signer).build(certificate.getPublicKey()), DIGESTS);
 			if (!signer.verify(verifier)) {
 				return r.fail(Reason.SIGNATURE_MISMATCH, "signature does not match the content");
 			}
@@ -210,10 +247,9 @@ public final class SignatureVerifier {
 			return r.fail(Reason.MALFORMED, "signature cannot be checked: " + ex.getMessage());
 		}
 
-		boolean[] keyUsage = certificate.getKeyUsage();
-		if (keyUsage == null || keyUsage.length <= NON_REPUDIATION || !keyUsage[NON_REPUDIATION]) {
-			return r.fail(Reason.WRONG_CERTIFICATE_TYPE,
-					"the certificate is not for signing (keyUsage lacks nonRepudiation), e.g. a 利用者証明用 certificate");
+		Optional<SignatureReport> wrongUse = checkUse(signerHolder, certificate, use, r);
+		if (wrongUse.isPresent()) {
+			return wrongUse.get();
 		}
 
 		Optional<Instant> signingTime;
@@ -223,7 +259,7 @@ public final class SignatureVerifier {
 		catch (RuntimeException ex) {
 			return r.fail(Reason.MALFORMED, "unreadable signingTime attribute: " + ex.getMessage());
 		}
-		r.validationTime = signingTime.orElse(checkedAt);
+		r.validationTime = use.validationTime(signingTime.orElse(null), checkedAt);
 		try {
 			certificate.checkValidity(Date.from(r.validationTime));
 		}
@@ -256,6 +292,13 @@ public final class SignatureVerifier {
 			return r.fail(Reason.UNTRUSTED, "path validation failed: " + ex.getMessage());
 		}
 		r.chain = path.stream().map(c -> c.getSubjectX500Principal().getName()).toList();
+		// The CAs' keys and the algorithms they were signed with (the anchor's self-signature proves nothing).
+		for (int i = 1; i < path.size(); i++) {
+			String weakCa = AlgorithmStrength.certificate(path.get(i), i < path.size() - 1);
+			if (weakCa != null) {
+				return r.fail(Reason.WEAK_ALGORITHM, weakCa);
+			}
+		}
 
 		// Revocation of every certificate on the path except the anchor, each by its issuer's CRL.
 		for (int i = 0; i < path.size() - 1; i++) {
@@ -265,6 +308,31 @@ public final class SignatureVerifier {
 			}
 		}
 		return r.ok();
+	}
+
+	/**
+	 * The certificate is of the type the use needs (its JPKI policy; the other type's policy is the wrong card
+	 * certificate) and its keyUsage allows the use.
+	 */
+	private static Optional<SignatureReport> checkUse(X509CertificateHolder holder, X509Certificate certificate,
+			CertificateUse use, Result r) {
+		Set<ASN1ObjectIdentifier> policies;
+		try {
+			policies = CertificateUse.policies(holder);
+		}
+		catch (RuntimeException ex) {
+			return Optional.of(r.fail(Reason.WRONG_POLICY, "unreadable certificatePolicies: " + ex.getMessage()));
+		}
+		if (policies.contains(use.other().policy())) {
+			return Optional.of(r.fail(Reason.WRONG_CERTIFICATE_TYPE, "a " + use.other().label
+					+ " certificate cannot be used to " + use.purpose + "; a " + use.label + " certificate is needed"));
+		}
+		if (!policies.contains(use.policy())) {
+			return Optional.of(r.fail(Reason.WRONG_POLICY, "certificatePolicies lacks " + use.policy().getId()
+					+ " of a " + use.label + " certificate (has " + policies + ")"));
+		}
+		String keyUsage = use.keyUsageProblem(certificate.getKeyUsage());
+		return keyUsage == null ? Optional.empty() : Optional.of(r.fail(Reason.WRONG_KEY_USAGE, keyUsage));
 	}
 
 	/**
@@ -309,19 +377,20 @@ public final class SignatureVerifier {
 	}
 
 	/**
-	 * An end-entity certificate whose checks PKIX would reduce to issuer signature, names and validity: not a CA,
-	 * a well-known signature algorithm, and no critical extension besides keyUsage, basicConstraints and
-	 * certificatePolicies (with no policy constraints configured, PKIX accepts any policy).
+	 * An end-entity certificate whose checks PKIX would reduce to issuer signature, names and validity: not a CA
+	 * and no critical extension besides keyUsage, basicConstraints and certificatePolicies (with no policy
+	 * constraints configured, PKIX accepts any policy). Its signature algorithm was checked before
+	 * ({@link AlgorithmStrength}: SHA-2 RSA, RSASSA-PSS or ECDSA, all of which PKIX would verify the same way).
 	 */
 	private static boolean plainEndEntity(X509Certificate certificate) {
-		if (certificate.getBasicConstraints() != -1 || !SHORT_PATH_ALGORITHMS.contains(certificate.getSigAlgOID())) {
+		if (certificate.getBasicConstraints() != -1) {
 			return false;
 		}
 		Set<String> critical = certificate.getCriticalExtensionOIDs();
 		return critical == null || SHORT_PATH_CRITICAL.containsAll(critical);
 	}
 
-	/** A CA certificate that may sign certificates, with an RSA key of at least 2048 bits or an EC key. */
+	/** A CA certificate that may sign certificates, with a key {@link AlgorithmStrength} accepts. */
 	private static boolean plainCa(X509Certificate ca) {
 		boolean[] keyUsage = ca.getKeyUsage();
 		if (ca.getBasicConstraints() < 0 || (keyUsage != null && (keyUsage.length <= KEY_CERT_SIGN || !keyUsage[KEY_CERT_SIGN]))) {
@@ -330,8 +399,7 @@ public final class SignatureVerifier {
 		if (ca.getExtensionValue(Extension.nameConstraints.getId()) != null) {
 			return false;
 		}
-		PublicKey key = ca.getPublicKey();
-		return (key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= 2048) || key instanceof ECPublicKey;
+		return AlgorithmStrength.key(ca.getPublicKey(), "the CA") == null;
 	}
 
 	/** The CA's PKIX-validated path (CA first, anchor last), cached while {@code at} lies within all validities. */
@@ -393,6 +461,16 @@ public final class SignatureVerifier {
 		result.getCertPath().getCertificates().forEach(c -> path.add((X509Certificate) c));
 		path.add(result.getTrustAnchor().getTrustedCert());
 		return path;
+	}
+
+	/**
+	 * The JDK's providers, except for RSASSA-PSS: Bouncy Castle's CMS names it "SHA256WITHRSASSA-PSS", which only
+	 * its own provider knows (the JDK has one "RSASSA-PSS" taking the hash as a parameter).
+	 */
+	private static JcaContentVerifierProviderBuilder contentVerifiers(SignerInformation signer) {
+		return RSASSA_PSS.equals(signer.getEncryptionAlgOID())
+				? new JcaContentVerifierProviderBuilder().setProvider(BOUNCY_CASTLE)
+				: new JcaContentVerifierProviderBuilder();
 	}
 
 	private static DigestCalculatorProvider digests() {
@@ -482,6 +560,10 @@ public final class SignatureVerifier {
 		}
 		r.crls.add(new CrlUse(crl.getIssuerX500Principal().getName(), crlNumber(crl),
 				crl.getThisUpdate().toInstant(), crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant()));
+		String weak = AlgorithmStrength.crl(crl);
+		if (weak != null) {
+			return Optional.of(r.fail(Reason.WEAK_ALGORITHM, weak));
+		}
 		if (crl.getNextUpdate() == null || now.isAfter(crl.getNextUpdate().toInstant())) {
 			return Optional.of(r.fail(Reason.STALE_CRL, "the CRL of " + crl.getIssuerX500Principal().getName()
 					+ " was due for renewal at " + crl.getNextUpdate() + "; revocation status unknown"));
