@@ -61,7 +61,12 @@ final class DevIdentity {
 		if (!AtenaNumber.isValid(atenaNumber)) {
 			throw new IllegalArgumentException("not a 宛名番号: " + atenaNumber);
 		}
-		return directory.resolve("cards").resolve(atenaNumber + ".card.json");
+		return cardsDirectory().resolve(atenaNumber + ".card.json");
+	}
+
+	/** Where the virtual cards lie, one {@code <宛名番号>.card.json} per resident. */
+	Path cardsDirectory() {
+		return directory.resolve("cards");
 	}
 
 	/** The virtual card of the person, if one was issued. */
