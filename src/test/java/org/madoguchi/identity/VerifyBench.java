@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 import org.madoguchi.identity.TestPki.Authority;
 
 /**
  * Throughput of {@link SignatureVerifier}: the same kind of signature (one 署名用 certificate, RSA 2048, CRLs held
- * in memory) verified by N threads. Not a unit test; run by bench/identity-bench.sh.
+ * in memory) verified by N threads, then the same for a sign-in answer (one 利用者証明用 certificate, 32-byte
+ * challenge, {@code verifyAuthentication}). Not a unit test; run by bench/identity-bench.sh.
  *
  * <pre>java -cp ... org.madoguchi.identity.VerifyBench [threads=2] [warmupSeconds=5] [seconds=15]</pre>
  */
@@ -30,23 +32,34 @@ public final class VerifyBench {
 		SignatureVerifier verifier = new SignatureVerifier(List.of(pki.root()),
 				List.of(pki.certificate(Authority.SIGNING), pki.certificate(Authority.AUTHENTICATION)),
 				new InMemoryCrlSource(pki.crls()), Clock.systemUTC());
-		SignatureReport first = verifier.verify(content, signature);
-		if (!first.valid()) {
-			throw new IllegalStateException("bench signature does not verify: " + first);
-		}
 		System.out.printf("signature %d bytes, content %d bytes, threads %d%n", signature.length, content.length,
 				threads);
-		run(verifier, content, signature, threads, warmup);
-		double[] rates = run(verifier, content, signature, threads, seconds);
-		System.out.printf("verified %.0f signatures/s with %d threads (%d s after %d s warm-up)%n", rates[0],
-				threads, seconds, warmup);
-		// The machine may be shared: CPU time actually given to the workers tells the cost per signature.
-		System.out.printf("%.0f signatures per CPU-second of the worker threads (%.1f µs CPU per signature)%n",
-				rates[1], 1e6 / rates[1]);
+		measure("signatures", () -> verifier.verify(content, signature), threads, warmup, seconds);
+
+		byte[] challenge = new byte[CardChallenge.LENGTH];
+		new java.security.SecureRandom().nextBytes(challenge);
+		byte[] answer = TestSigner.sign(challenge, pki.issueAuthentication());
+		System.out.printf("sign-in answer %d bytes, challenge %d bytes%n", answer.length, challenge.length);
+		measure("sign-in answers", () -> verifier.verifyAuthentication(challenge, answer), threads, warmup, seconds);
 	}
 
-	private static double[] run(SignatureVerifier verifier, byte[] content, byte[] signature, int threads,
+	private static void measure(String what, Supplier<SignatureReport> verification, int threads, int warmup,
 			int seconds) throws InterruptedException {
+		SignatureReport first = verification.get();
+		if (!first.valid()) {
+			throw new IllegalStateException("bench " + what + " do not verify: " + first);
+		}
+		run(verification, threads, warmup);
+		double[] rates = run(verification, threads, seconds);
+		System.out.printf("verified %.0f %s/s with %d threads (%d s after %d s warm-up)%n", rates[0], what, threads,
+				seconds, warmup);
+		// The machine may be shared: CPU time actually given to the workers tells the cost per signature.
+		System.out.printf("%.0f %s per CPU-second of the worker threads (%.1f µs CPU each)%n", rates[1], what,
+				1e6 / rates[1]);
+	}
+
+	private static double[] run(Supplier<SignatureReport> verification, int threads, int seconds)
+			throws InterruptedException {
 		AtomicBoolean stop = new AtomicBoolean();
 		LongAdder done = new LongAdder();
 		LongAdder failed = new LongAdder();
@@ -57,7 +70,7 @@ public final class VerifyBench {
 			workers[i] = new Thread(() -> {
 				long cpuStart = mx.getCurrentThreadCpuTime();
 				while (!stop.get()) {
-					if (verifier.verify(content, signature).valid()) {
+					if (verification.get().valid()) {
 						done.increment();
 					}
 					else {
