@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,11 +32,12 @@ import org.springframework.stereotype.Component;
  * {@value #MAX} (rev. 4: at least 64), which bounds the work of hashing.
  *
  * <p><b>Easy to guess</b> means the password, read without case, spaces and punctuation (and once more
- * with look-alike digits read as letters, p4ssw0rd), is made up entirely of at most two words of the
+ * with look-alike digits and signs read as letters, p4ssw0rd, p@$$word), is made up entirely of at most two words of the
  * project's list ({@code accounts/common-passwords.txt}: common passwords, romaji and kana words, the
  * city's and the service's names) or the resident's own data (email address, name, フリガナ and its romaji),
  * plus keyboard and alphabet runs, repeated characters and at most two groups of up to four digits (a
- * year, a birthday). A whole password repeated ("sakurasakura…") counts as once. Three list words in a
+ * year, a birthday). A whole password repeated ("sakurasakura…") counts as once; one of up to four
+ * characters repeated ("aaaa…", "xy7xy7…") is refused whatever it is. Three list words in a
  * row are accepted: the list is short, and a passphrase of three words is far from the common choices.
  */
 @Component
@@ -63,11 +65,13 @@ class PasswordPolicy {
 
 	private static final Map<Integer, Integer> LOOK_ALIKES = Map.of((int) '0', (int) 'o', (int) '1', (int) 'i',
 			(int) '3', (int) 'e', (int) '4', (int) 'a', (int) '5', (int) 's', (int) '7', (int) 't', (int) '@', (int) 'a',
-			(int) '$', (int) 's', (int) '!', (int) 'i');
+			(int) '$', (int) 's');
 
 	private static final int MAX_WORDS = 2;
 	private static final int MAX_DIGIT_GROUPS = 2;
 	private static final int DIGIT_GROUP = 4;
+	/** A password that is one piece this short, repeated, is refused whatever the piece. */
+	private static final int SHORT_UNIT = 4;
 
 	private final Set<String> words;
 
@@ -137,12 +141,12 @@ class PasswordPolicy {
 		}
 		int unit = period(s);
 		boolean repeated = unit < s.length;
-		int[] t = java.util.Arrays.copyOf(s, unit);
-		List<Segment> cover = cover(t, own);
-		if (cover == null) {
-			return Optional.empty();
-		}
 		String whole = new String(s, 0, s.length);
+		List<Segment> cover = cover(Arrays.copyOf(s, unit), own);
+		if (cover == null) {
+			return repeated && unit <= SHORT_UNIT ? Optional.of(new Finding(Weakness.REPEATED, abbreviate(whole)))
+					: Optional.empty();
+		}
 		for (Weakness w : List.of(Weakness.PERSONAL, Weakness.COMMON)) {
 			for (Segment seg : cover) {
 				if (seg.kind() == w) {
@@ -171,7 +175,7 @@ class PasswordPolicy {
 		int[][] from = new int[n + 1][MAX_DIGIT_GROUPS + 1];
 		Segment[][] via = new Segment[n + 1][MAX_DIGIT_GROUPS + 1];
 		for (int[] row : cost) {
-			java.util.Arrays.fill(row, inf);
+			Arrays.fill(row, inf);
 		}
 		cost[0][0] = 0;
 		for (int i = 0; i < n; i++) {
