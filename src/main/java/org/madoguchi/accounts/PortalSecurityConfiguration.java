@@ -68,14 +68,15 @@ class PortalSecurityConfiguration {
 			}
 		};
 
+		ExpiredFormHandler expiredForms = new ExpiredFormHandler(rescue);
 		http.securityMatcher("/portal/**")
 			.authenticationManager(manager)
 			.securityContext(c -> c.securityContextRepository(contexts))
 			.requestCache(c -> c.requestCache(requests))
 			.csrf(c -> c.csrfTokenRepository(csrfTokens))
-			.exceptionHandling(e -> e.accessDeniedHandler(new ExpiredFormHandler(rescue)))
-			// an idle resident is signed out before the CSRF check, so a form sent then is kept like after an expired session
-			.addFilterBefore(steps.idleTimeout(), CsrfFilter.class)
+			.exceptionHandling(e -> e.accessDeniedHandler(expiredForms))
+			// an idle resident is signed out before the CSRF check; a form sent then is kept like after an expired session
+			.addFilterBefore(steps.idleTimeout(expiredForms), CsrfFilter.class)
 			.addFilterAfter(steps.rateLimits(), CsrfFilter.class)
 			.addFilterBefore(steps.secondFactor(contexts, csrfTokens, success), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(a -> a

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
@@ -57,8 +58,8 @@ class PortalSignInSteps {
 		return new RateLimitFilter(limits, settings.rateLimits(), clock);
 	}
 
-	ResidentIdleTimeout idleTimeout() {
-		return new ResidentIdleTimeout(settings.sessionTimeout(), clock);
+	ResidentIdleTimeout idleTimeout(AccessDeniedHandler expiredForms) {
+		return new ResidentIdleTimeout(settings.sessionTimeout(), clock, expiredForms);
 	}
 
 	/** To run first in the success handler of both steps: the idle timeout starts now. */

@@ -11,14 +11,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Ends a resident's sign-in after {@code madoguchi.accounts.session-timeout} without a portal request,
  * even while the HTTP session lives on (a staff sign-in in the same browser, or a longer
  * {@code spring.session.timeout}). It drops what an expired session would have lost — the resident's
- * context and the portal's CSRF token — so that a form sent afterwards takes the same path as after an
- * expired session: kept by {@link ExpiredFormHandler} and given back after signing in again.
+ * context and the portal's CSRF token — and a form sent at that moment takes the same path as one sent
+ * after an expired session: {@link ExpiredFormHandler} keeps it and it is given back after signing in again.
  */
 class ResidentIdleTimeout extends OncePerRequestFilter {
 
@@ -27,10 +29,12 @@ class ResidentIdleTimeout extends OncePerRequestFilter {
 
 	private final Duration timeout;
 	private final Clock clock;
+	private final AccessDeniedHandler expiredForms;
 
-	ResidentIdleTimeout(Duration timeout, Clock clock) {
+	ResidentIdleTimeout(Duration timeout, Clock clock, AccessDeniedHandler expiredForms) {
 		this.timeout = timeout;
 		this.clock = clock;
+		this.expiredForms = expiredForms;
 	}
 
 	/** How long the resident of this session may stay idle: the shorter of this timeout and the session's. */
@@ -55,6 +59,10 @@ class ResidentIdleTimeout extends OncePerRequestFilter {
 				session.removeAttribute(PortalSecurityConfiguration.CSRF_KEY);
 				session.removeAttribute(LAST_SEEN);
 				SecurityContextHolder.clearContext();
+				if ("POST".equals(request.getMethod())) {
+					expiredForms.handle(request, response, new MissingCsrfTokenException(null));
+					return;
+				}
 			}
 			else {
 				session.setAttribute(LAST_SEEN, now);

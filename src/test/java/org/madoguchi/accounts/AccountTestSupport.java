@@ -73,13 +73,24 @@ final class AccountTestSupport {
 
 		private final MockMvc mvc;
 		private final Map<String, Cookie> cookies = new HashMap<>();
+		private final String address;
 
 		Browser(MockMvc mvc) {
+			this(mvc, "127.0.0.1");
+		}
+
+		/** A browser on a device with this IP address (what the rate limits count by). */
+		Browser(MockMvc mvc, String address) {
 			this.mvc = mvc;
+			this.address = address;
 		}
 
 		ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
 			cookies.values().forEach(request::cookie);
+			request.with(r -> {
+				r.setRemoteAddr(address);
+				return r;
+			});
 			ResultActions result = mvc.perform(request);
 			for (Cookie c : result.andReturn().getResponse().getCookies()) {
 				if (c.getMaxAge() == 0) {
@@ -90,6 +101,10 @@ final class AccountTestSupport {
 				}
 			}
 			return result;
+		}
+
+		String address() {
+			return address;
 		}
 
 		/** The id of the browser's HTTP session (the cookie holds it in Base64). */
