@@ -80,7 +80,7 @@ class TotpTests {
 	}
 
 	@Test
-	void theQrCodeIsAnSvgDataUri() {
+	void theQrCodeIsAnSvgDataUriThatReadsBackAsTheUri() throws Exception {
 		String uri = QrCodes.svgDataUri("otpauth://totp/Madoguchi:a%40example.jp?secret=MZXW6YTBOI&issuer=Madoguchi");
 		assertThat(uri).startsWith("data:image/svg+xml;base64,");
 		String svg = new String(Base64.getDecoder().decode(uri.substring(uri.indexOf(',') + 1)), StandardCharsets.UTF_8);
@@ -88,6 +88,28 @@ class TotpTests {
 		assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").contains("h1v1h-1z");
 		int size = Integer.parseInt(svg.replaceAll("(?s).*viewBox=\"0 0 (\\d+) .*", "$1"));
 		assertThat(size).isBetween(33 + 8, 37 + 8);
+		assertThat(decodeQr(svg, size)).isEqualTo("otpauth://totp/Madoguchi:a%40example.jp?secret=MZXW6YTBOI&issuer=Madoguchi");
+	}
+
+	/** Draws the SVG's unit squares 4 pixels each and reads the QR code back, as a phone's camera would. */
+	private static String decodeQr(String svg, int size) throws Exception {
+		int scale = 4;
+		int[] pixels = new int[size * scale * size * scale];
+		java.util.Arrays.fill(pixels, 0xffffff);
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(svg);
+		while (m.find()) {
+			int x = Integer.parseInt(m.group(1));
+			int y = Integer.parseInt(m.group(2));
+			for (int dy = 0; dy < scale; dy++) {
+				for (int dx = 0; dx < scale; dx++) {
+					pixels[(y * scale + dy) * size * scale + x * scale + dx] = 0;
+				}
+			}
+		}
+		var source = new com.google.zxing.RGBLuminanceSource(size * scale, size * scale, pixels);
+		return new com.google.zxing.qrcode.QRCodeReader()
+			.decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(source)))
+			.getText();
 	}
 
 	static AccountSecurityProperties settings(String key) {
