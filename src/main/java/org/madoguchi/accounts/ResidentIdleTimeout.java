@@ -46,6 +46,8 @@ class ResidentIdleTimeout extends OncePerRequestFilter {
 	/** Called when a resident has just signed in. */
 	static void signedIn(HttpServletRequest request, Clock clock) {
 		request.getSession().setAttribute(LAST_SEEN, clock.millis());
+		// a new sign-in starts without what a My Number Card proved before (CardSignIns sets it afresh)
+		request.getSession().removeAttribute(CardSession.ATTRIBUTE);
 	}
 
 	@Override
@@ -58,6 +60,7 @@ class ResidentIdleTimeout extends OncePerRequestFilter {
 				session.removeAttribute(PortalSecurityConfiguration.CONTEXT_KEY);
 				session.removeAttribute(PortalSecurityConfiguration.CSRF_KEY);
 				session.removeAttribute(LAST_SEEN);
+				session.removeAttribute(CardSession.ATTRIBUTE);
 				SecurityContextHolder.clearContext();
 				if ("POST".equals(request.getMethod())) {
 					expiredForms.handle(request, response, new MissingCsrfTokenException(null));
