@@ -15,16 +15,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in resident's own account: profile, password, and the verification mail sent again. */
+/**
+ * The signed-in resident's own account: profile, password, and the verification mail sent again (the second
+ * factor: {@link TotpPageController}).
+ */
 @Controller
 class AccountPageController {
 
 	private final AccountService service;
+	private final TotpService totp;
 	private final AccountForms forms;
 	private final Clock clock;
 
-	AccountPageController(AccountService service, AccountForms forms, Clock clock) {
+	AccountPageController(AccountService service, TotpService totp, AccountForms forms, Clock clock) {
 		this.service = service;
+		this.totp = totp;
 		this.forms = forms;
 		this.clock = clock;
 	}
@@ -41,6 +46,7 @@ class AccountPageController {
 		model.addAttribute("account", account);
 		model.addAttribute("linkedOn",
 				account.linkedAt() == null ? null : LocalDate.ofInstant(account.linkedAt(), clock.getZone()));
+		model.addAttribute("totpEnabled", totp.enabled(account.id()));
 		return "accounts/account";
 	}
 

@@ -50,10 +50,12 @@ class AccountRepository {
 		return n != null && n > 0;
 	}
 
+	/** @param passwordHash from {@link ResidentPasswords#hash} (NFKC) */
 	void insert(UUID id, String email, String passwordHash, ResidentProfile p, Instant verifiedAt, boolean demo, Instant now) {
-		jdbc.update("INSERT INTO resident_account (id, email, email_key, password_hash, name, kana, birth_date, phone, "
-				+ "postal_code, address, building, language, email_verified_at, verification_sent_at, failed_attempts, "
-				+ "demo, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?)", id, email, emailKey(email),
+		jdbc.update("INSERT INTO resident_account (id, email, email_key, password_hash, password_nfkc, name, kana, "
+				+ "birth_date, phone, postal_code, address, building, language, email_verified_at, verification_sent_at, "
+				+ "failed_attempts, demo, created_at, updated_at) VALUES (?,?,?,?,TRUE,?,?,?,?,?,?,?,?,?,?,0,?,?,?)", id, email,
+				emailKey(email),
 				passwordHash, p.name(), p.kana(), p.birthDate(), p.phone(), p.postalCode(), p.address(), p.building(),
 				p.language(), ts(verifiedAt), ts(now), demo, ts(now), ts(now));
 	}
@@ -64,15 +66,15 @@ class AccountRepository {
 				p.phone(), p.postalCode(), p.address(), p.building(), p.language(), ts(now), id);
 	}
 
-	/** Sets a new password and lifts a lockout (the resident proved who they are). */
+	/** Sets a new password (hashed from its NFKC form) and lifts a lockout (the resident proved who they are). */
 	void updatePassword(UUID id, String passwordHash, Instant now) {
-		jdbc.update("UPDATE resident_account SET password_hash = ?, failed_attempts = 0, locked_until = NULL, "
-				+ "updated_at = ? WHERE id = ?", passwordHash, ts(now), id);
+		jdbc.update("UPDATE resident_account SET password_hash = ?, password_nfkc = TRUE, failed_attempts = 0, "
+				+ "locked_until = NULL, updated_at = ? WHERE id = ?", passwordHash, ts(now), id);
 	}
 
-	/** Rehashes with the current algorithm; nothing else changes. */
+	/** Rehashes with the current algorithm from the NFKC form; nothing else changes. */
 	void upgradePasswordHash(UUID id, String passwordHash) {
-		jdbc.update("UPDATE resident_account SET password_hash = ? WHERE id = ?", passwordHash, id);
+		jdbc.update("UPDATE resident_account SET password_hash = ?, password_nfkc = TRUE WHERE id = ?", passwordHash, id);
 	}
 
 	void markEmailVerified(UUID id, Instant now) {
@@ -178,7 +180,7 @@ class AccountRepository {
 				rs.getObject("birth_date", LocalDate.class), rs.getString("phone"), rs.getString("postal_code"),
 				rs.getString("address"), rs.getString("building"), rs.getString("language"));
 		return new StoredAccount(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),
-				profile, instant(rs, "email_verified_at"), rs.getInt("failed_attempts"), instant(rs, "locked_until"),
+				rs.getBoolean("password_nfkc"), profile, instant(rs, "email_verified_at"), rs.getInt("failed_attempts"), instant(rs, "locked_until"),
 				rs.getString("atena_number"), instant(rs, "linked_at"), rs.getString("linked_by"),
 				rs.getString("link_method"), rs.getString("link_document"), rs.getBoolean("demo"),
 				instant(rs, "created_at"));

@@ -14,7 +14,6 @@ import org.madoguchi.platform.FieldError;
 import org.madoguchi.platform.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,15 +38,17 @@ class AccountService {
 	}
 
 	private final AccountRepository accounts;
-	private final PasswordEncoder encoder;
+	private final ResidentPasswords passwords;
+	private final PasswordPolicy policy;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final String publicUrl;
 
-	AccountService(AccountRepository accounts, PasswordEncoder encoder, ApplicationEventPublisher events, Clock clock,
-			@Value("${madoguchi.public-url}") String publicUrl) {
+	AccountService(AccountRepository accounts, ResidentPasswords passwords, PasswordPolicy policy,
+			ApplicationEventPublisher events, Clock clock, @Value("${madoguchi.public-url}") String publicUrl) {
 		this.accounts = accounts;
-		this.encoder = encoder;
+		this.passwords = passwords;
+		this.policy = policy;
 		this.events = events;
 		this.clock = clock;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -64,14 +65,15 @@ class AccountService {
 		List<FieldError> errors = new ArrayList<>();
 		String email = AccountValidation.normalizeEmail(form.getEmail());
 		AccountValidation.email("email", email, errors);
-		AccountValidation.newPassword("password", form.getPassword(), "passwordConfirm", form.getPasswordConfirm(), email,
-				errors);
 		ResidentProfile profile = AccountValidation.profile(form, today(), errors);
+		// the profile as typed (even if some field is wrong) is what the password must not be made of
+		policy.check("password", form.getPassword(), "passwordConfirm", form.getPasswordConfirm(),
+				new PasswordPolicy.Personal(email, form.getName(), form.getKana()), errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		// hash before looking the address up, so that both answers take as long
-		String hash = encoder.encode(form.getPassword());
+		String hash = passwords.hash(form.getPassword());
 		if (accounts.emailTaken(email)) {
 			return;
 		}
@@ -162,14 +164,15 @@ class AccountService {
 		UUID owner = accounts.tokenAccount(hash).orElseThrow();
 		StoredAccount a = accounts.find(owner).orElseThrow();
 		List<FieldError> errors = new ArrayList<>();
-		AccountValidation.newPassword("password", password, "passwordConfirm", confirm, a.email(), errors);
+		policy.check("password", password, "passwordConfirm", confirm, PasswordPolicy.Personal.of(a.email(), a.profile()),
+				errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		if (accounts.consumeToken(hash, TokenPurpose.RESET_PASSWORD, now).isEmpty()) {
 			return false;
 		}
-		accounts.updatePassword(owner, encoder.encode(password), now);
+		accounts.updatePassword(owner, passwords.hash(password), now);
 		accounts.markEmailVerified(owner, now);
 		return true;
 	}
@@ -191,14 +194,15 @@ class AccountService {
 		if (current == null || current.isEmpty()) {
 			errors.add(FieldError.of("currentPassword", "accounts.error.required"));
 		}
-		else if (current.length() > AccountValidation.PASSWORD_MAX * 2 || !encoder.matches(current, a.passwordHash())) {
+		else if (!passwords.matches(current, a)) {
 			errors.add(FieldError.of("currentPassword", "accounts.error.currentPassword"));
 		}
-		AccountValidation.newPassword("password", password, "passwordConfirm", confirm, a.email(), errors);
+		policy.check("password", password, "passwordConfirm", confirm, PasswordPolicy.Personal.of(a.email(), a.profile()),
+				errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		accounts.updatePassword(accountId, encoder.encode(password), clock.instant());
+		accounts.updatePassword(accountId, passwords.hash(password), clock.instant());
 	}
 
 	@Transactional(readOnly = true)

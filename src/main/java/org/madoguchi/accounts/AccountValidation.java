@@ -12,13 +12,12 @@ import org.madoguchi.platform.FieldError;
 /**
  * Checks and normalises what residents type. Full-width digits and letters (ＮＦＫＣ) are accepted
  * wherever a number or an address is asked for, hiragana and half-width katakana become katakana
- * in the 振り仮名. Every text has a length limit; control characters are refused everywhere.
+ * in the 振り仮名. Every text has a length limit; control characters are refused everywhere. Passwords:
+ * {@link PasswordPolicy}.
  */
 final class AccountValidation {
 
 	static final int EMAIL_MAX = 254;
-	static final int PASSWORD_MIN = 12;
-	static final int PASSWORD_MAX = 128;
 	static final int NAME_MAX = 100;
 	static final int KANA_MAX = 100;
 	static final int ADDRESS_MAX = 200;
@@ -49,33 +48,6 @@ final class AccountValidation {
 		}
 		else if (!EMAIL.matcher(email).matches() || hasControl(email)) {
 			errors.add(FieldError.of(field, "accounts.error.email"));
-		}
-	}
-
-	/**
-	 * Checks a new password: {@value #PASSWORD_MIN}–{@value #PASSWORD_MAX} characters, not the email
-	 * address, typed the same twice. Passwords are taken exactly as typed (no trimming).
-	 */
-	static void newPassword(String field, String password, String confirmField, String confirm, String email,
-			List<FieldError> errors) {
-		int length = password == null ? 0 : password.codePointCount(0, password.length());
-		if (length == 0) {
-			errors.add(FieldError.of(field, "accounts.error.required"));
-		}
-		else if (length < PASSWORD_MIN) {
-			errors.add(FieldError.of(field, "accounts.error.passwordShort", PASSWORD_MIN));
-		}
-		else if (length > PASSWORD_MAX) {
-			errors.add(FieldError.of(field, "accounts.error.passwordLong", PASSWORD_MAX));
-		}
-		else if (email != null && password.strip().equalsIgnoreCase(email)) {
-			errors.add(FieldError.of(field, "accounts.error.passwordEmail"));
-		}
-		if (confirm == null || confirm.isEmpty()) {
-			errors.add(FieldError.of(confirmField, "accounts.error.required"));
-		}
-		else if (length > 0 && !confirm.equals(password)) {
-			errors.add(FieldError.of(confirmField, "accounts.error.passwordMismatch"));
 		}
 	}
 

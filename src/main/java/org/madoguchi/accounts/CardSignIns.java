@@ -2,7 +2,6 @@ package org.madoguchi.accounts;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,8 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.madoguchi.audit.AccessAction;
 import org.madoguchi.audit.AccessLog;
 import org.madoguchi.procedures.Assurance;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -96,23 +93,22 @@ public class CardSignIns {
 			return Result.NO_ACCOUNT;
 		}
 		accounts.recordSuccess(account.id(), now);
-		establish(account, new CardSession(account.id(), atenaNumber, level, method, now), request, response);
+		establish(account, new CardSession(account.id(), atenaNumber, level, method, now), request, response, clock);
 		return result;
 	}
 
 	/** A new session id (no fixation), the resident's security context and the card proof in the session. */
 	private static void establish(StoredAccount account, CardSession card, HttpServletRequest request,
-			HttpServletResponse response) {
+			HttpServletResponse response, Clock clock) {
 		request.getSession(true);
 		request.changeSessionId();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-				new ResidentPrincipal(account.id(), account.email()), null,
-				List.of(new SimpleGrantedAuthority(ResidentAuthenticationProvider.ROLE))));
+		context.setAuthentication(ResidentAuthenticationProvider.signedIn(account.id(), account.email()));
 		SecurityContextHolder.setContext(context);
 		HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 		contexts.setSpringSecurityContextKey(PortalSecurityConfiguration.CONTEXT_KEY);
 		contexts.saveContext(context, request, response);
+		ResidentIdleTimeout.signedIn(request, clock);
 		request.getSession().setAttribute(CardSession.ATTRIBUTE, card);
 	}
 

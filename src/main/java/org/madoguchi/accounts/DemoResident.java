@@ -14,7 +14,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,15 +36,15 @@ class DemoResident implements ApplicationRunner {
 
 	private final AccountRepository accounts;
 	private final ResidentRegister register;
-	private final PasswordEncoder encoder;
+	private final ResidentPasswords passwords;
 	private final Clock clock;
 	private final String tool;
 
-	DemoResident(AccountRepository accounts, ResidentRegister register, PasswordEncoder encoder, Clock clock,
+	DemoResident(AccountRepository accounts, ResidentRegister register, ResidentPasswords passwords, Clock clock,
 			@Value("${madoguchi.tool:}") String tool) {
 		this.accounts = accounts;
 		this.register = register;
-		this.encoder = encoder;
+		this.passwords = passwords;
 		this.clock = clock;
 		this.tool = tool;
 	}
@@ -62,7 +61,7 @@ class DemoResident implements ApplicationRunner {
 					"千葉県東雲野市中央一丁目1番1号", null, "ja"));
 		UUID id = UUID.randomUUID();
 		var now = clock.instant();
-		accounts.insert(id, EMAIL, encoder.encode(PASSWORD), profile, now, true, now);
+		accounts.insert(id, EMAIL, passwords.hash(PASSWORD), profile, now, true, now);
 		head.ifPresent(h -> accounts.link(id, h.atenaNumber().value(), "system", "DEMO", null, now));
 		System.out.printf("Demo resident for the portal: %s / %s%s%n", EMAIL, PASSWORD,
 				head.map(h -> " (linked to 宛名番号 " + h.atenaNumber().value() + ")").orElse(""));

@@ -1,9 +1,16 @@
 package org.madoguchi.accounts;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.madoguchi.platform.InvalidInputException;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -13,11 +20,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The portal pages open to everyone: sign-in, registration, email verification and the forgotten
- * password. The answers never tell whether an address has an account.
+ * The portal pages open to everyone: sign-in (with the code page of the second factor), registration,
+ * email verification, the forgotten password, and the page of a request refused for too many requests.
+ * The answers never tell whether an address has an account.
  */
 @Controller
 class PortalAccountController {
@@ -25,11 +34,13 @@ class PortalAccountController {
 	private final AccountService service;
 	private final AccountForms forms;
 	private final boolean demo;
+	private final Clock clock;
 
-	PortalAccountController(AccountService service, AccountForms forms, Optional<DemoResident> demo) {
+	PortalAccountController(AccountService service, AccountForms forms, Optional<DemoResident> demo, Clock clock) {
 		this.service = service;
 		this.forms = forms;
 		this.demo = demo.isPresent();
+		this.clock = clock;
 	}
 
 	@ModelAttribute
@@ -44,6 +55,30 @@ class PortalAccountController {
 			model.addAttribute("demoResident", Map.of("email", DemoResident.EMAIL, "password", DemoResident.PASSWORD));
 		}
 		return "accounts/login";
+	}
+
+	/** The second step of signing in, for an account with the second factor on (posted to {@link SecondFactorFilter}). */
+	@GetMapping(SecondFactorFilter.PATH)
+	String codeForm(HttpServletRequest request, Model model) {
+		HttpSession session = request.getSession(false);
+		if (session == null || !(session.getAttribute(PendingSignIn.KEY) instanceof PendingSignIn pending)
+				|| pending.expiredAt(clock.instant())) {
+			return "redirect:/portal/login?again";
+		}
+		model.addAttribute("validMinutes", PendingSignIn.VALID.toMinutes());
+		return "accounts/login-code";
+	}
+
+	/** Forwarded to by {@link RateLimitFilter} (status 429 and Retry-After are set there). */
+	@RequestMapping(RateLimitFilter.PAGE)
+	String tooManyRequests(HttpServletRequest request, HttpServletResponse response, Model model) {
+		Instant retryAt = request.getAttribute(RateLimitFilter.RETRY_AT) instanceof Instant i ? i : clock.instant();
+		response.setStatus(429);
+		long minutes = Math.max(1, (Duration.between(clock.instant(), retryAt).toSeconds() + 59) / 60);
+		model.addAttribute("retryMinutes", minutes);
+		// rounded up to the minute, so that the time shown is never too early
+		model.addAttribute("retryTime", LocalTime.ofInstant(retryAt.plusSeconds(59), clock.getZone()).truncatedTo(ChronoUnit.MINUTES));
+		return "accounts/too-many";
 	}
 
 	// ---------------------------------------------------------------- registration

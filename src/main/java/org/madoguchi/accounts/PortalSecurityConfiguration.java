@@ -1,20 +1,16 @@
 package org.madoguchi.accounts;
 
-import java.time.Clock;
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -37,15 +33,12 @@ class PortalSecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain portal(HttpSecurity http, AccountRepository accounts, PasswordEncoder encoder, Clock clock,
-			JdbcPortalFormRescue rescue,
-			@Value("${madoguchi.accounts.max-failed-sign-ins:5}") int maxAttempts,
-			@Value("${madoguchi.accounts.lockout:PT15M}") Duration lockout) throws Exception {
+	SecurityFilterChain portal(HttpSecurity http, JdbcPortalFormRescue rescue, PortalSignInSteps steps)
+			throws Exception {
 		// Not beans: a second UserDetailsService or AuthenticationProvider bean would change how the
 		// staff chain builds its own sign-in. No event publisher either: the staff sign-in listener
 		// must not count resident attempts.
-		ProviderManager manager = new ProviderManager(
-				new ResidentAuthenticationProvider(accounts, encoder, clock, maxAttempts, lockout));
+		ProviderManager manager = new ProviderManager(steps.provider());
 
 		HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 		contexts.setSpringSecurityContextKey(CONTEXT_KEY);
@@ -63,6 +56,7 @@ class PortalSecurityConfiguration {
 		saved.setDefaultTargetUrl("/portal");
 		// after an expired session: back to the page whose form was kept, to restore what was typed
 		org.springframework.security.web.authentication.AuthenticationSuccessHandler success = (req, res, auth) -> {
+			steps.signedIn(req);
 			String token = req.getParameter("rescue");
 			var path = rescue.pathOf(token);
 			if (path.isPresent()) {
@@ -74,12 +68,17 @@ class PortalSecurityConfiguration {
 			}
 		};
 
+		ExpiredFormHandler expiredForms = new ExpiredFormHandler(rescue);
 		http.securityMatcher("/portal/**")
 			.authenticationManager(manager)
 			.securityContext(c -> c.securityContextRepository(contexts))
 			.requestCache(c -> c.requestCache(requests))
 			.csrf(c -> c.csrfTokenRepository(csrfTokens))
-			.exceptionHandling(e -> e.accessDeniedHandler(new ExpiredFormHandler(rescue)))
+			.exceptionHandling(e -> e.accessDeniedHandler(expiredForms))
+			// an idle resident is signed out before the CSRF check; a form sent then is kept like after an expired session
+			.addFilterBefore(steps.idleTimeout(expiredForms), CsrfFilter.class)
+			.addFilterAfter(steps.rateLimits(), CsrfFilter.class)
+			.addFilterBefore(steps.secondFactor(contexts, csrfTokens, success), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/portal", "/portal/", "/portal/procedures/**", "/portal/login", "/portal/register",
 						"/portal/verify/**", "/portal/password/**",
@@ -91,12 +90,12 @@ class PortalSecurityConfiguration {
 						|| r.getRequestURI().matches("/portal/applications/[0-9a-f-]{36}/receipt")))
 				.permitAll()
 				.requestMatchers("/portal/dev/**").permitAll() // the dev mailbox; its controller exists only in dev
+				.requestMatchers(SecondFactorFilter.PATH, RateLimitFilter.PAGE).permitAll()
 				.anyRequest().hasAuthority(ResidentAuthenticationProvider.ROLE))
 			.formLogin(f -> f.loginPage("/portal/login")
 				.loginProcessingUrl("/portal/login")
 				.successHandler(success)
-				// one answer for unknown address, wrong password and lockout: the page never tells whether an account exists
-				.failureHandler(new SimpleUrlAuthenticationFailureHandler("/portal/login?error"))
+				.failureHandler(steps.passwordFailure())
 				.permitAll())
 			// keep the session: it may also hold a staff sign-in; only the resident's context goes
 			.logout(l -> l.logoutUrl("/portal/logout").logoutSuccessUrl("/portal?signedOut").invalidateHttpSession(false)

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -12,48 +13,55 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Signs residents in with email and password, against {@code resident_account} only (staff accounts
  * are not seen here). Counts failures in the database and locks the account after
- * {@code maxAttempts} for {@code lockout}. Deliberately not a bean: the staff chain builds its
- * authentication from the beans it finds, and must not find this.
+ * {@code maxAttempts} for {@code lockout}. When the account has the second factor on, a right password
+ * does not sign in: it ends in {@link SecondFactorRequired}, and the failure count is not reset until the
+ * code is right too ({@link SecondFactorFilter}), so wrong codes and wrong passwords lock together.
+ * Deliberately not a bean: the staff chain builds its authentication from the beans it finds, and must
+ * not find this.
  */
 class ResidentAuthenticationProvider implements AuthenticationProvider {
 
 	static final String ROLE = "ROLE_RESIDENT";
 
 	private final AccountRepository accounts;
-	private final PasswordEncoder encoder;
+	private final ResidentPasswords passwords;
+	private final TotpService totp;
 	private final Clock clock;
 	private final int maxAttempts;
 	private final Duration lockout;
-	/** Compared against when the address is unknown, so that the answer takes as long as for a known one. */
-	private final String dummyHash;
 
-	ResidentAuthenticationProvider(AccountRepository accounts, PasswordEncoder encoder, Clock clock, int maxAttempts,
-			Duration lockout) {
+	ResidentAuthenticationProvider(AccountRepository accounts, ResidentPasswords passwords, TotpService totp, Clock clock,
+			int maxAttempts, Duration lockout) {
 		this.accounts = accounts;
-		this.encoder = encoder;
+		this.passwords = passwords;
+		this.totp = totp;
 		this.clock = clock;
 		this.maxAttempts = maxAttempts;
 		this.lockout = lockout;
-		this.dummyHash = encoder.encode("not-a-password-of-anyone");
+	}
+
+	/** The signed-in resident as the session keeps it. */
+	static Authentication signedIn(UUID accountId, String email) {
+		return UsernamePasswordAuthenticationToken.authenticated(new ResidentPrincipal(accountId, email), null,
+				List.of(new SimpleGrantedAuthority(ROLE)));
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String email = AccountValidation.normalizeEmail(authentication.getName());
 		String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-		if (password.length() > AccountValidation.PASSWORD_MAX * 2) {
+		if (password.length() > PasswordPolicy.MAX_INPUT) {
 			// never hash an oversized input (hashing cost is the point of Argon2, and the attacker's lever)
 			throw new BadCredentialsException("bad credentials");
 		}
 		Optional<StoredAccount> found = email.length() > AccountValidation.EMAIL_MAX ? Optional.empty()
 				: accounts.findByEmail(email);
 		if (found.isEmpty()) {
-			encoder.matches(password, dummyHash);
+			passwords.burn(password);
 			throw new BadCredentialsException("bad credentials");
 		}
 		StoredAccount account = found.get();
@@ -61,16 +69,23 @@ class ResidentAuthenticationProvider implements AuthenticationProvider {
 		if (account.lockedAt(now)) {
 			throw new LockedException("locked");
 		}
-		if (!encoder.matches(password, account.passwordHash())) {
-			accounts.recordFailure(account.id(), maxAttempts, now.plus(lockout));
+		if (!passwords.matches(password, account)) {
+			recordFailure(account.id());
 			throw new BadCredentialsException("bad credentials");
 		}
-		accounts.recordSuccess(account.id(), now);
-		if (encoder.upgradeEncoding(account.passwordHash())) {
-			accounts.upgradePasswordHash(account.id(), encoder.encode(password));
+		if (passwords.needsRehash(account)) {
+			accounts.upgradePasswordHash(account.id(), passwords.hash(password));
 		}
-		return UsernamePasswordAuthenticationToken.authenticated(new ResidentPrincipal(account.id(), account.email()),
-				null, List.of(new SimpleGrantedAuthority(ROLE)));
+		if (totp.enabled(account.id())) {
+			throw new SecondFactorRequired(account.id(), account.email());
+		}
+		accounts.recordSuccess(account.id(), now);
+		return signedIn(account.id(), account.email());
+	}
+
+	/** Counts a failed password or code towards the lockout. */
+	void recordFailure(UUID accountId) {
+		accounts.recordFailure(accountId, maxAttempts, clock.instant().plus(lockout));
 	}
 
 	@Override

@@ -7,7 +7,8 @@ import java.util.UUID;
 import org.madoguchi.procedures.Assurance;
 
 /** One row of {@code resident_account}: the account with what only this module sees (hash, counters, link). */
-record StoredAccount(UUID id, String email, String passwordHash, ResidentProfile profile, Instant emailVerifiedAt,
+record StoredAccount(UUID id, String email, String passwordHash, boolean passwordNfkc, ResidentProfile profile,
+		Instant emailVerifiedAt,
 		int failedAttempts, Instant lockedUntil, String atenaNumber, Instant linkedAt, String linkedBy,
 		String linkMethod, String linkDocument, boolean demo, Instant createdAt) {
 

@@ -71,4 +71,11 @@ public record Application(UUID id, String receiptNumber, String procedureId, int
 				anonymousOwner, apiClient, applicantName, applicantEmail, language, newAnswers, newRaw, page, stepIndex,
 				assignedTo, atenaNumber, feeYen, createdAt, updatedAt, submittedAt, dueAt, decidedAt, rowVersion);
 	}
+
+	/** The same application, for the person with this 宛名番号 (proved by an electronic signature). */
+	public Application withAtenaNumber(String atena) {
+		return new Application(id, receiptNumber, procedureId, procedureVersion, status, applicantAccount, anonymousOwner,
+				apiClient, applicantName, applicantEmail, language, answers, rawInput, currentPage, stepIndex, assignedTo,
+				atena, feeYen, createdAt, updatedAt, submittedAt, dueAt, decidedAt, rowVersion);
+	}
 }

@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.madoguchi.attachments.Attachments;
+import org.madoguchi.identity.ElectronicSignatures;
+import org.madoguchi.identity.Jcs;
+import org.madoguchi.identity.SignedEvidence;
 import org.madoguchi.attachments.StoredAttachment;
 import org.madoguchi.payments.Payments;
 import org.madoguchi.platform.FieldError;
@@ -21,6 +24,7 @@ import org.madoguchi.platform.InvalidInputException;
 import org.madoguchi.platform.NotFoundException;
 import org.madoguchi.platform.RuleViolationException;
 import org.madoguchi.procedures.Answers;
+import org.madoguchi.procedures.Assurance;
 import org.madoguchi.procedures.FieldDefinition;
 import org.madoguchi.procedures.FieldType;
 import org.madoguchi.procedures.PageDefinition;
@@ -60,11 +64,13 @@ public class Applications {
 	private final Attachments attachments;
 	private final Payments payments;
 	private final ApplicationEventPublisher events;
+	private final ElectronicSignatures signatures;
 	private final Clock clock;
 
 	Applications(ApplicationRepository repository, ProcedureCatalog catalog, ApplicationForms forms,
 			ApplicantData applicantData, Attachments attachments, Payments payments, ApplicationEventPublisher events,
-			Clock clock) {
+			ElectronicSignatures signatures, Clock clock) {
+		this.signatures = signatures;
 		this.repository = repository;
 		this.catalog = catalog;
 		this.forms = forms;
@@ -79,7 +85,7 @@ public class Applications {
 	public Application start(String procedureId, Applicant applicant) {
 		ProcedureVersion version = catalog.current(procedureId)
 			.orElseThrow(() -> new NotFoundException("procedure " + procedureId));
-		requireAssurance(version.definition(), applicant);
+		requireAssurance(version.definition().assurance().toStart(), applicant);
 		if (applicant.kind() == Applicant.Kind.RESIDENT
 				&& repository.forAccount(applicant.accountId(), MAX_OPEN_DRAFTS + 1)
 					.stream()
@@ -407,9 +413,82 @@ public class Applications {
 	}
 
 	static void requireAssurance(ProcedureDefinition d, Applicant applicant) {
-		if (!d.assurance().satisfiedBy(applicant.assurance())) {
-			throw new AssuranceRequiredException(d.assurance(), applicant.assurance());
+		requireAssurance(d.assurance(), applicant);
+	}
+
+	static void requireAssurance(Assurance required, Applicant applicant) {
+		if (!required.satisfiedBy(applicant.assurance())) {
+			throw new AssuranceRequiredException(required, applicant.assurance());
 		}
+	}
+
+	// ---------------------------------------------------------------- 電子署名 (JPKI_SIGNATURE procedures)
+
+	/** Format name inside the signed document, so that a signature cannot be replayed for another kind of document. */
+	static final String SIGNED_FORMAT = "madoguchi-application/1";
+
+	/**
+	 * The exact bytes a resident signs with the 署名用電子証明書 for a draft: RFC 8785 canonical JSON of the
+	 * procedure (id, version), the application id, every answer and the SHA-256 of every attached file. Any later
+	 * change to the draft changes these bytes, and the signature no longer verifies.
+	 */
+	@Transactional(readOnly = true)
+	public byte[] signingContent(UUID id, Applicant applicant) {
+		return signingContent(owned(id, applicant));
+	}
+
+	private byte[] signingContent(Application a) {
+		List<Map<String, Object>> files = new ArrayList<>();
+		for (StoredAttachment s : attachments.listFor(a.id())) {
+			Map<String, Object> f = new LinkedHashMap<>();
+			f.put("field", s.fieldId());
+			f.put("filename", s.filename());
+			f.put("sha256", s.sha256());
+			files.add(f);
+		}
+		Map<String, Object> doc = new LinkedHashMap<>();
+		doc.put("format", SIGNED_FORMAT);
+		doc.put("application", a.id().toString());
+		doc.put("procedure", a.procedureId());
+		doc.put("procedureVersion", a.procedureVersion());
+		doc.put("answers", a.answers().asMap());
+		doc.put("attachments", files);
+		return Jcs.canonicalize(doc);
+	}
+
+	/**
+	 * Submits a draft of a procedure that needs a JPKI signature, with the resident's detached CMS signature over
+	 * {@link #signingContent}. The signature, the certificates, the CRLs and the report are kept whatever the verdict.
+	 * A signer other than the person the account is linked to is refused; an account not linked yet takes the
+	 * signer's 宛名番号 for this application.
+	 *
+	 * @throws InvalidInputException (field {@code signature}) when the signature is refused, with the reason;
+	 *     or with every problem of the answers, as {@link #submit}
+	 */
+	public Application submitSigned(UUID id, Applicant applicant, byte[] signature) {
+		Application a = editable(id, applicant);
+		ProcedureVersion version = procedureOf(a);
+		ProcedureDefinition d = version.definition();
+		requireAssurance(d.assurance().toStart(), applicant);
+		List<FieldError> errors = check(id, applicant);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		if (!signatures.available()) {
+			throw new RuleViolationException("applications.error.signaturesUnavailable");
+		}
+		SignedEvidence evidence = signatures.verifyAndKeep(ElectronicSignatures.APPLICATION, a.id(), signingContent(a),
+				signature, applicant.atenaNumber(), applicant.actor());
+		if (!evidence.accepted()) {
+			throw new InvalidInputException(FieldError.of("signature", evidence.messageKey()));
+		}
+		Instant now = clock.instant();
+		repository.append(a.id(), now, applicant.actor(), applicant.kind().name(), "SIGNATURE_VERIFIED", null, null,
+				null, evidence.id().toString(), false);
+		Applicant signer = new Applicant(applicant.kind(), applicant.accountId(), applicant.anonymousKey(),
+				applicant.clientId(), applicant.name(), applicant.email(), applicant.language(), Assurance.JPKI_SIGNATURE,
+				evidence.signerAtena());
+		return doSubmit(a.withAtenaNumber(evidence.signerAtena()), d, signer);
 	}
 
 	/** The fee the answers come to (e.g. 300 yen per copy), or null when the procedure has none. */

@@ -3,6 +3,8 @@ package org.madoguchi.identity;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import org.madoguchi.registry.ResidentRecord;
+
 /**
  * 基本4情報 (the four basic facts of the resident register) as carried by a 署名用電子証明書: 氏名 (name), 住所
  * (address), 生年月日 (date of birth) and 性別 (gender). The 利用者証明用電子証明書 carries none of them.
@@ -19,5 +21,16 @@ public record BasicFourInfo(String name, String address, LocalDate birthDate, St
 		Objects.requireNonNull(address, "address");
 		Objects.requireNonNull(birthDate, "birthDate");
 		Objects.requireNonNull(gender, "gender");
+	}
+
+	/** 基本4情報 as a 署名用電子証明書 carries them, from the register. */
+	public static BasicFourInfo of(ResidentRecord person) {
+		LocalDate birth = person.birthDate().toLocalDate()
+			.orElseThrow(() -> new IllegalArgumentException("birth date with unknown parts: no certificate can carry it"));
+		String address = person.address().text()
+				+ (person.address().katagaki() == null || person.address().katagaki().isBlank() ? ""
+						: "\u3000" + person.address().katagaki());
+		return new BasicFourInfo(person.name().full(), address, birth,
+				person.gender() == org.madoguchi.registry.Gender.MALE ? "男" : "女");
 	}
 }

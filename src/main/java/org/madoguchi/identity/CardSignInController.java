@@ -28,6 +28,7 @@ import org.madoguchi.registry.CardCertificate;
 import org.madoguchi.registry.ResidentRecord;
 import org.madoguchi.registry.ResidentRegister;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,8 +74,11 @@ class CardSignInController {
 
 	private final Clock clock;
 
+	private final Environment environment;
+
 	CardSignInController(ObjectProvider<SignatureVerifier> verifier, ResidentRegister register, CardSignIns signIns,
-			ResidentAccounts accounts, ObjectProvider<DevIdentity> dev, FormErrors forms, Clock clock) {
+			ResidentAccounts accounts, ObjectProvider<DevIdentity> dev, FormErrors forms, Clock clock,
+			Environment environment) {
 		this.verifier = verifier;
 		this.register = register;
 		this.signIns = signIns;
@@ -82,6 +86,7 @@ class CardSignInController {
 		this.dev = dev;
 		this.forms = forms;
 		this.clock = clock;
+		this.environment = environment;
 	}
 
 	@GetMapping(PATH)
@@ -166,7 +171,9 @@ class CardSignInController {
 		model.addAttribute("expiresAt", TIME.format(LocalTime.ofInstant(challenge.expiresAt(), clock.getZone())));
 		DevIdentity development = dev.getIfAvailable();
 		if (development != null) {
-			model.addAttribute("devCardDirectory", development.cardsDirectory().toString());
+			model.addAttribute("devCardDirectory", development.cardsDirectory().toAbsolutePath().toString());
+			// start-dev's page that issues a virtual card to the signed-in resident (DevVirtualCardController)
+			model.addAttribute("devCardPage", environment.matchesProfiles("dev"));
 		}
 		return VIEW;
 	}

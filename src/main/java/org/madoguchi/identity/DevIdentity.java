@@ -96,7 +96,7 @@ final class DevIdentity {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		VirtualCard card = VirtualCard.issue(pki, basicFourInfo(person), signingPin, authenticationPin, file);
+		VirtualCard card = VirtualCard.issue(pki, BasicFourInfo.of(person), signingPin, authenticationPin, file);
 		changes.recordCardCertificates(person.atenaNumber(),
 				card.certificate(VirtualCard.Slot.SIGNING).getSerialNumber(),
 				card.certificate(VirtualCard.Slot.AUTHENTICATION).getSerialNumber());
@@ -122,16 +122,5 @@ final class DevIdentity {
 
 	Path crlDirectory() {
 		return TestPkiDirectory.crlDirectory(pkiDirectory());
-	}
-
-	/** 基本4情報 as a 署名用電子証明書 carries them, from the register. */
-	static BasicFourInfo basicFourInfo(ResidentRecord person) {
-		LocalDate birth = person.birthDate().toLocalDate()
-			.orElseThrow(() -> new IllegalArgumentException("birth date with unknown parts: no certificate can carry it"));
-		String address = person.address().text()
-				+ (person.address().katagaki() == null || person.address().katagaki().isBlank() ? ""
-						: "\u3000" + person.address().katagaki());
-		return new BasicFourInfo(person.name().full(), address, birth,
-				person.gender() == org.madoguchi.registry.Gender.MALE ? "男" : "女");
 	}
 }

@@ -165,7 +165,10 @@ final class VirtualCard {
 				"card file " + file + " is damaged or has been altered", cause);
 	}
 
-	/** Detached CMS signature over the content with the 署名用 key (counts a wrong PIN). */
+	/**
+	 * Detached CMS signature over the content with the 署名用 key (counts a wrong PIN), CAdES baseline B as
+	 * {@link TestSigner} makes it.
+	 */
 	byte[] sign(byte[] content, String pin) {
 		return TestSigner.sign(content, unlock(Slot.SIGNING, pin));
 	}

@@ -18,4 +18,12 @@ public enum Assurance {
 	public boolean satisfiedBy(Assurance held) {
 		return held.ordinal() >= ordinal();
 	}
+
+	/**
+	 * What a resident must hold to start and fill in a draft. A signature is given at the end, over exactly what
+	 * is submitted, so a verified account is enough to begin a procedure that needs one.
+	 */
+	public Assurance toStart() {
+		return this == JPKI_SIGNATURE ? ACCOUNT : this;
+	}
 }

@@ -3,6 +3,10 @@ package org.madoguchi.accounts;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
@@ -62,28 +66,50 @@ final class AccountTestSupport {
 	}
 
 	/**
-	 * Keeps the session cookie between requests, as a browser does. (The session is Spring Session's,
-	 * found by its cookie, so MockMvc's own session object would not carry it.)
+	 * Keeps cookies between requests, as a browser does: the session (Spring Session's, found by its cookie, so
+	 * MockMvc's own session object would not carry it), the kept form's {@code mdg_rescue}, the visitor key.
 	 */
 	static final class Browser {
 
 		private final MockMvc mvc;
-		private Cookie session;
+		private final Map<String, Cookie> cookies = new HashMap<>();
+		private final String address;
 
 		Browser(MockMvc mvc) {
+			this(mvc, "127.0.0.1");
+		}
+
+		/** A browser on a device with this IP address (what the rate limits count by). */
+		Browser(MockMvc mvc, String address) {
 			this.mvc = mvc;
+			this.address = address;
 		}
 
 		ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
-			if (session != null) {
-				request.cookie(session);
-			}
+			cookies.values().forEach(request::cookie);
+			request.with(r -> {
+				r.setRemoteAddr(address);
+				return r;
+			});
 			ResultActions result = mvc.perform(request);
-			Cookie set = result.andReturn().getResponse().getCookie("SESSION");
-			if (set != null) {
-				session = set.getMaxAge() == 0 ? null : set;
+			for (Cookie c : result.andReturn().getResponse().getCookies()) {
+				if (c.getMaxAge() == 0) {
+					cookies.remove(c.getName());
+				}
+				else {
+					cookies.put(c.getName(), c);
+				}
 			}
 			return result;
+		}
+
+		String address() {
+			return address;
+		}
+
+		/** The id of the browser's HTTP session (the cookie holds it in Base64). */
+		String sessionId() {
+			return new String(Base64.getDecoder().decode(cookies.get("SESSION").getValue()), StandardCharsets.US_ASCII);
 		}
 	}
 }

@@ -12,7 +12,6 @@ import org.madoguchi.procedures.Assurance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The start-dev demo resident, and production refusing to start while one exists. */
 @SpringBootTest
@@ -25,7 +24,7 @@ class DemoResidentTests {
 	ResidentRegister register;
 
 	@Autowired
-	PasswordEncoder encoder;
+	ResidentPasswords passwords;
 
 	@Autowired
 	Clock clock;
@@ -40,13 +39,13 @@ class DemoResidentTests {
 	void theDemoResidentIsVerifiedFlaggedLinkedToALivingHeadAndRefusedInProduction() {
 		DemoResidentGuard.check(0);
 		boolean existed = accounts.findByEmail(DemoResident.EMAIL).isPresent();
-		DemoResident runner = new DemoResident(accounts, register, encoder, clock, "");
+		DemoResident runner = new DemoResident(accounts, register, passwords, clock, "");
 		try {
 			runner.run(null);
 			runner.run(null); // a second start keeps the one account
 			StoredAccount demo = accounts.findByEmail(DemoResident.EMAIL).orElseThrow();
 			assertThat(demo.demo()).isTrue();
-			assertThat(encoder.matches(DemoResident.PASSWORD, demo.passwordHash())).isTrue();
+			assertThat(passwords.matches(DemoResident.PASSWORD, demo)).isTrue();
 			assertThat(residentAccounts.find(demo.id()).orElseThrow().assurance()).isEqualTo(Assurance.ACCOUNT);
 			if (!existed && demo.atenaNumber() != null) {
 				var person = register.search(new ResidentSearch(demo.atenaNumber(), null, null, null, null, false, 1, 0));

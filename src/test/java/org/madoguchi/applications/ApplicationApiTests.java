@@ -66,8 +66,9 @@ class ApplicationApiTests {
 		return "Bearer " + JSON.readTree(body).get("access_token").asText();
 	}
 
+	/** The test certificate (ACCOUNT assurance, a fee per copy): a procedure an API client may file. */
 	static final String DRAFT = """
-			{"procedureId": "juminhyo-copy", "applicantName": "東雲 太郎", "applicantEmail": "taro@example.jp",
+			{"procedureId": "test-certificate", "applicantName": "東雲 太郎", "applicantEmail": "taro@example.jp",
 			 "language": "ja", "submit": false,
 			 "answers": {"name": "東雲 太郎", "kana": "しののめ たろう", "birthDate": "1970-01-31",
 			   "address": {"postalCode": "2990001", "address": "千葉県東雲野市本町一丁目2番3号", "building": ""},
@@ -79,7 +80,8 @@ class ApplicationApiTests {
 		String token = client("procedures:read");
 		mvc.perform(get("/api/v1/procedures").header("Authorization", token))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.id == 'juminhyo-copy')].fee.amount").value(300));
+			.andExpect(jsonPath("$[?(@.id == 'juminhyo-copy')].fee.amount").value(300))
+			.andExpect(jsonPath("$[?(@.id == 'juminhyo-copy')].assurance").value("JPKI_SIGNATURE"));
 		mvc.perform(get("/api/v1/procedures/juminhyo-copy/schema").header("Authorization", token))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.properties.copies").exists())
@@ -191,7 +193,7 @@ class ApplicationApiTests {
 		mvc.perform(post("/api/v1/applications").header("Authorization", token)
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"procedureId\": \"juminhyo-copy\", \"surprise\": 1}"))
+			.content("{\"procedureId\": \"test-certificate\", \"surprise\": 1}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("body"));
 		mvc.perform(post("/api/v1/applications").header("Authorization", token)
@@ -200,6 +202,20 @@ class ApplicationApiTests {
 			.content("null"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("body"));
+	}
+
+	@Test
+	void aProcedureThatNeedsAMyNumberCardSignatureCannotBeFiledByAClient() throws Exception {
+		String token = client("applications:submit");
+		String key = UUID.randomUUID().toString();
+		mvc.perform(post("/api/v1/applications").header("Authorization", token).header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(DRAFT.replace("test-certificate", "juminhyo-copy")))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.code").value("applications.error.assurance.JPKI_SIGNATURE"));
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application WHERE idempotency_key = ?", Integer.class, key))
+			.isZero();
 	}
 
 	static byte[] png() throws Exception {

@@ -90,9 +90,9 @@ class ApplicationWorkflowTests {
 		return m;
 	}
 
-	/** Fills 住民票の写し for counter pick-up, two copies. */
-	Application fillJuminhyo(Applicant me) {
-		Application draft = applications.start("juminhyo-copy", me);
+	/** Fills the test certificate (a fee per copy, like the 住民票の写し) for counter pick-up, two copies. */
+	Application fillCertificate(Applicant me) {
+		Application draft = applications.start("test-certificate", me);
 		PageOutcome p1 = applications.savePage(draft.id(), me, "applicant",
 				params("f.name", "東雲 花子", "f.kana", "しののめ はなこ", "f.birthDate.era", "S", "f.birthDate.year", "60",
 						"f.birthDate.month", "4", "f.birthDate.day", "1", "f.address.postalCode", "2990001",
@@ -114,7 +114,7 @@ class ApplicationWorkflowTests {
 	@Test
 	void aResidentFillsPageByPageAndSubmitsAndGetsAReceiptNumberAndAFee() {
 		Applicant me = resident();
-		Application filled = fillJuminhyo(me);
+		Application filled = fillCertificate(me);
 		assertThat(filled.answers().get("kana")).isEqualTo("シノノメ　ハナコ").as("hiragana converted");
 		assertThat(filled.answers().get("birthDate")).isEqualTo("1985-04-01");
 		assertThat(applications.check(filled.id(), me)).isEmpty();
@@ -137,7 +137,7 @@ class ApplicationWorkflowTests {
 	@Test
 	void errorsKeepWhatWasTypedAndAHiddenAnswerIsDropped() {
 		Applicant me = resident();
-		Application draft = applications.start("juminhyo-copy", me);
+		Application draft = applications.start("test-certificate", me);
 		PageOutcome bad = applications.savePage(draft.id(), me, "certificate",
 				params("f.scope", "whole", "f.copies", "99", "f.purpose", "other", "f.purposeOther", ""), List.of(),
 				null, true);
@@ -156,7 +156,7 @@ class ApplicationWorkflowTests {
 	@Test
 	void someoneElsesDraftIsNotFound() {
 		Applicant me = resident();
-		Application draft = applications.start("juminhyo-copy", me);
+		Application draft = applications.start("test-certificate", me);
 		Applicant other = resident();
 		assertThatThrownBy(() -> applications.view(draft.id(), other)).isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(() -> applications.savePage(draft.id(), other, "applicant", params("f.name", "x"), List.of(),
@@ -170,6 +170,13 @@ class ApplicationWorkflowTests {
 				"ja", Assurance.NONE, null);
 		assertThatThrownBy(() -> applications.start("juminhyo-copy", unverified))
 			.isInstanceOf(AssuranceRequiredException.class);
+		// 住民票の写し needs a My Number Card signature: an account may fill it in, but not submit it unsigned
+		Applicant account = resident();
+		Application draft = applications.start("juminhyo-copy", account);
+		assertThatThrownBy(() -> applications.submit(draft.id(), account))
+			.isInstanceOfSatisfying(AssuranceRequiredException.class,
+					e -> assertThat(e.required()).isEqualTo(Assurance.JPKI_SIGNATURE));
+		assertThat(applications.view(draft.id(), account).application().status()).isEqualTo("DRAFT");
 	}
 
 	static final String TWO_STEP = """
@@ -345,7 +352,7 @@ class ApplicationWorkflowTests {
 	@Test
 	void aCorrectionChangesTheFeeARejectionCancelsItAndTheApplicantSeesTheDecision() {
 		Applicant me = resident();
-		Application submitted = applications.submit(fillJuminhyo(me).id(), me);
+		Application submitted = applications.submit(fillCertificate(me).id(), me);
 		assertThat(jdbc.queryForObject("SELECT amount_yen FROM payment WHERE reference = ?", Integer.class,
 				submitted.id())).isEqualTo(600);
 		assertThatThrownBy(() -> applications.discardDraft(submitted.id(), me))
@@ -398,7 +405,7 @@ class ApplicationWorkflowTests {
 		Application old = applications.start("shimin-anketo", visitor);
 		Application fresh = applications.start("shimin-anketo", visitor);
 		Applicant me = resident();
-		Application submitted = applications.submit(fillJuminhyo(me).id(), me);
+		Application submitted = applications.submit(fillCertificate(me).id(), me);
 		jdbc.update("UPDATE application SET updated_at = ? WHERE id IN (?, ?)",
 				java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(40))), old.id(), submitted.id());
 		while (cleanup.deleteStaleDrafts() > 0) {

@@ -101,6 +101,13 @@ class PortalWebTests {
 	@Test
 	void aPageWithErrorsKeepsWhatWasTypedAndSomeoneElsesDraftIsNotFound() throws Exception {
 		Browser me = signedIn(resident());
+		// 住民票の写し is signed with the My Number Card at the end; an account is enough to start filling it in
+		String procedure = me.perform(get("/portal/procedures/juminhyo-copy")).andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(procedure).contains("最後にマイナンバーカード（署名用電子証明書）で電子署名して申請します")
+			.contains("action=\"/portal/procedures/juminhyo-copy/start\"");
 		String page = location(me.perform(post("/portal/procedures/juminhyo-copy/start").with(csrf())));
 		assertThat(page).matches("/portal/drafts/[0-9a-f-]{36}/pages/applicant");
 		String html = me.perform(get(page)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -18,7 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The back office over HTTP: queue, review page per role, actions with stale versions, CSV for 管理者. */
+/**
+ * The back office over HTTP: queue, review page per role, actions with stale versions, CSV for 管理者; the
+ * applications come from an API client, on the test certificate (ACCOUNT assurance, a fee per copy).
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class StaffBackOfficeWebTests {
@@ -35,14 +38,14 @@ class StaffBackOfficeWebTests {
 		Map<String, Object> answers = Map.of("name", "東雲 一郎", "kana", "シノノメ イチロウ", "birthDate", "1980-02-29",
 				"address", Map.of("postalCode", "299-0001", "address", "千葉県東雲野市本町一丁目2番3号", "building", ""),
 				"phone", "043-123-4567", "scope", "whole", "copies", "1", "purpose", "pension", "deliveryMethod", "counter");
-		return intake.create(client, "k", "{}", new ApiIntake.Request("juminhyo-copy", null, "ja", "東雲 一郎", null,
+		return intake.create(client, "k", "{}", new ApiIntake.Request("test-certificate", null, "ja", "東雲 一郎", null,
 				answers, true)).application();
 	}
 
 	@Test
 	void examinersWorkTheQueueAndApproversDoNotSeeTheRegister() throws Exception {
 		Application a = submitted();
-		String queue = mvc.perform(get("/staff/applications").param("procedure", "juminhyo-copy")
+		String queue = mvc.perform(get("/staff/applications").param("procedure", "test-certificate")
 			.param("status", "NOT-A-STATUS")
 			.param("after", "garbage")
 			.with(user("ex1").roles("EXAMINER"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -75,9 +78,9 @@ class StaffBackOfficeWebTests {
 	@Test
 	void administratorsDownloadAProceduresApplicationsAsCsv() throws Exception {
 		Application a = submitted();
-		mvc.perform(get("/staff/applications/export").param("procedure", "juminhyo-copy").with(user("c1").roles("COUNTER")))
+		mvc.perform(get("/staff/applications/export").param("procedure", "test-certificate").with(user("c1").roles("COUNTER")))
 			.andExpect(status().isForbidden());
-		byte[] csv = mvc.perform(get("/staff/applications/export").param("procedure", "juminhyo-copy")
+		byte[] csv = mvc.perform(get("/staff/applications/export").param("procedure", "test-certificate")
 			.with(user("admin1").roles("ADMIN"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		String text = new String(csv, StandardCharsets.UTF_8);
 		assertThat(text).startsWith("\uFEFFreceipt_number,status");

@@ -46,9 +46,9 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 @AutoConfigureMockMvc
 class CardSignInWebTests {
 
-	static final String AUTH_PIN = "4321";
+	static final String AUTH_PIN = TestCards.AUTHENTICATION_PIN;
 
-	static final String SIGN_PIN = "SIGN2026";
+	static final String SIGN_PIN = TestCards.SIGNING_PIN;
 
 	/** A procedure that needs a My Number Card sign-in (assurance JPKI_LOGIN). */
 	static final String CARD_PROCEDURE = "hoiku-genkyo";
@@ -90,7 +90,7 @@ class CardSignInWebTests {
 
 		String page = browser.page(get(CardSignInController.PATH).param("returnTo", "/portal/procedures/" + CARD_PROCEDURE));
 		byte[] challenge = challengeOn(page);
-		assertThat(page).contains("bin/madoguchi virtual-card auth --card " + dev.cardsDirectory())
+		assertThat(page).contains("bin/madoguchi virtual-card auth --card " + dev.cardsDirectory().toAbsolutePath())
 			.contains("--challenge " + HexFormat.of().formatHex(challenge) + " --out response.der")
 			.contains("enctype=\"multipart/form-data\"")
 			.contains("name=\"_csrf\"");

@@ -7,12 +7,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +32,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.madoguchi.citygen.SyntheticCity;
+import org.madoguchi.identity.TestCards;
 import org.madoguchi.notification.MailOutbox;
+import org.madoguchi.registry.AtenaNumber;
+import org.madoguchi.registry.ResidentRecord;
+import org.madoguchi.registry.ResidentRegister;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
@@ -37,6 +46,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,9 +57,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The issue's "done when", in a real browser (Debian's headless Chromium over WebDriver) against the
- * application on a real port, with a real SMTP server (GreenMail): a newcomer registers and verifies the
- * email, applies for a 住民票の写し and a 粗大ごみ collection and receives receipt mails; a staff member
- * processes both; a core system pulls the accepted applications through the API with an OAuth2 token.
+ * application on a real port, with a real SMTP server (GreenMail): a newcomer (already in the register, with a
+ * virtual My Number Card of the test PKI) registers and verifies the email, applies for a 住民票の写し — signing
+ * the downloaded application with the card, once wrongly — and a 粗大ごみ collection and receives receipt mails;
+ * a staff member sees the verified signature and processes both; a core system pulls the accepted applications
+ * through the API with an OAuth2 token.
  * axe-core (WCAG 2.0–2.2 A and AA) runs on every main page, at desktop and phone widths, and must find
  * nothing.
  *
@@ -83,6 +95,15 @@ class BrowserJourneyTest {
 	@Autowired
 	PasswordEncoder encoder;
 
+	@Autowired
+	SyntheticCity city;
+
+	@Autowired
+	ResidentRegister register;
+
+	@Autowired
+	ApplicationContext context;
+
 	WebDriver browser;
 	String base;
 	final List<String> accessibilityProblems = new ArrayList<>();
@@ -111,6 +132,14 @@ class BrowserJourneyTest {
 		String email = "newcomer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
 		String password = "correct horse battery staple";
 
+		// 0. the newcomer's move-in was recorded at the counter, and they hold a My Number Card
+		ResidentRecord me = newcomerInTheRegister();
+		String atena = me.atenaNumber().value();
+		TestCards.Card card = TestCards.in(context).issue(atena);
+		String name = me.name().family() + " " + me.name().given();
+		LocalDate born = me.birthDate().toLocalDate().orElseThrow();
+		String heiseiYear = String.valueOf(born.getYear() - 1988);
+
 		// 1. the portal, and registration
 		open("/portal");
 		axe("portal home");
@@ -119,14 +148,14 @@ class BrowserJourneyTest {
 		type("email", email);
 		type("password", password);
 		type("passwordConfirm", password);
-		type("name", "東雲 新");
-		type("kana", "シノノメ アラタ");
-		type("birthDate-year", "1990");
-		type("birthDate-month", "5");
-		type("birthDate-day", "20");
+		type("name", name);
+		type("kana", me.name().familyKana() + " " + me.name().givenKana());
+		type("birthDate-year", String.valueOf(born.getYear()));
+		type("birthDate-month", String.valueOf(born.getMonthValue()));
+		type("birthDate-day", String.valueOf(born.getDayOfMonth()));
 		type("phone", "043-000-1234");
-		type("postalCode", "299-0001");
-		type("address", "千葉県東雲野市本町一丁目2番3号");
+		type("postalCode", me.address().postalCode() == null ? "299-0001" : me.address().postalCode());
+		type("address", me.address().text());
 		submitForm("email");
 		axe("registration sent");
 
@@ -141,7 +170,7 @@ class BrowserJourneyTest {
 		submitForm("username");
 		assertThat(browser.getCurrentUrl()).endsWith("/portal");
 
-		// 3. 住民票の写し: search, start, a page with errors, fill in, check, submit
+		// 3. 住民票の写し: search, start, a page with errors, fill in, check, sign and submit
 		type("q", "じゅうみんひょう");
 		submitForm("q");
 		axe("search results");
@@ -153,13 +182,13 @@ class BrowserJourneyTest {
 		clickButton("次へ進む");
 		assertThat(waitFor(By.cssSelector(".dads-error-summary")).getText()).contains("氏名");
 		assertThat(browser.findElement(By.id("f-kana")).getAttribute("value")).as("nothing typed is lost")
-			.isEqualTo("シノノメ　アラタ");
+			.isEqualTo(me.name().fullKana());
 		axe("form page with errors");
-		type("f-name", "東雲 新");
+		type("f-name", name);
 		new Select(waitFor(By.id("f-birthDate-era"))).selectByValue("H");
-		type("f-birthDate-year", "2");
-		type("f-birthDate-month", "5");
-		type("f-birthDate-day", "20");
+		type("f-birthDate-year", heiseiYear);
+		type("f-birthDate-month", String.valueOf(born.getMonthValue()));
+		type("f-birthDate-day", String.valueOf(born.getDayOfMonth()));
 		clickButton("次へ進む");
 		radio("f.scope", "whole");
 		type("f-copies", "2");
@@ -168,11 +197,29 @@ class BrowserJourneyTest {
 		clickButton("次へ進む");
 		radio("f.deliveryMethod", "counter");
 		clickButton("次へ進む");
-		waitFor(By.cssSelector("form[action$='/submit']"));
+		waitFor(By.id("signature-file"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("申請内容の確認");
-		assertThat(browser.getPageSource()).contains("平成2年5月20日").contains("600円").doesNotContain("dads-error-summary");
-		axe("check your answers");
-		clickButton("申請する");
+		assertThat(browser.getPageSource())
+			.contains("平成" + heiseiYear + "年" + born.getMonthValue() + "月" + born.getDayOfMonth() + "日")
+			.contains("600円")
+			.doesNotContain("dads-error-summary");
+		String draft = draftId(browser.getCurrentUrl());
+		String signingContent = "/portal/drafts/" + draft + "/signing-content";
+		assertThat(browser.findElements(By.cssSelector("a[href='" + signingContent + "']"))).hasSize(1);
+		assertThat(browser.findElements(By.cssSelector("form[action$='/submit']")))
+			.as("no way to submit without a signature").isEmpty();
+		axe("check your answers, with the signing step");
+		// the exact bytes the browser downloads, signed with the card as the JPKI software would
+		byte[] content = download(signingContent);
+		assertThat(new String(content, StandardCharsets.UTF_8)).contains(draft).contains("juminhyo-copy");
+		// first a signature over something else (e.g. an older download): refused, the draft stays
+		uploadSignature(card.sign("{\"not\":\"this application\"}".getBytes(StandardCharsets.UTF_8)));
+		clickButton("署名を送信して申請する");
+		assertThat(waitFor(By.cssSelector("#signature [role=alert]")).getText()).contains("署名を受け付けられませんでした");
+		assertThat(browser.findElements(By.id("receipt-number"))).isEmpty();
+		axe("check your answers, signature refused");
+		uploadSignature(card.sign(content));
+		clickButton("署名を送信して申請する");
 		String juminhyo = waitFor(By.id("receipt-number")).getText();
 		assertThat(juminhyo).matches("\\d{4}-\\d{7}");
 		axe("receipt");
@@ -228,6 +275,17 @@ class BrowserJourneyTest {
 			open("/staff/applications");
 			type("receipt", receipt);
 			submitForm("receipt");
+			waitFor(By.id("answers-title"));
+			if (receipt.equals(juminhyo)) {
+				// the signature the resident gave, verified, and the signer found in the register by the card's serial
+				assertThat(browser.findElement(By.id("signature-title")).getText()).isEqualTo("電子署名");
+				assertThat(browser.getPageSource())
+					.contains("署名は有効、署名者 = 宛名番号 " + atena + "（照合：電子証明書のシリアル番号）")
+					.contains(card.signingSerial().toString(16).toUpperCase());
+			}
+			else {
+				assertThat(browser.findElements(By.id("signature-title"))).as("粗大ごみ needs no signature").isEmpty();
+			}
 			axe("staff review " + receipt);
 			clickButton("担当する");
 			clickButton("受理する");
@@ -272,6 +330,52 @@ class BrowserJourneyTest {
 	}
 
 	// --- helpers ---
+
+	/**
+	 * A living resident of the test city whose 基本4情報 a certificate can carry, born in Heisei 2–17 (so that the
+	 * form's 和暦 is plain) and without 支援措置 or 抑止.
+	 */
+	ResidentRecord newcomerInTheRegister() {
+		city.generate(40, ThreadLocalRandom.current().nextLong(), n -> {
+		});
+		String atena = jdbc.queryForObject("SELECT r.atena_number FROM resident_record r WHERE r.latest "
+				+ "AND r.status = 'RESIDENT' AND r.given_name IS NOT NULL AND r.family_name_kana IS NOT NULL "
+				+ "AND r.given_name_kana IS NOT NULL AND r.birth_date BETWEEN '19900101' AND '20051231' "
+				// no unknown parts (不詳), and a day every month has
+				+ "AND SUBSTRING(r.birth_date, 5, 2) BETWEEN '01' AND '12' AND SUBSTRING(r.birth_date, 7, 2) BETWEEN '01' AND '28' "
+				+ "AND NOT EXISTS (SELECT 1 FROM support_measure s WHERE s.atena_number = r.atena_number) "
+				+ "AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.target_number IN (r.atena_number, r.household_number)) "
+				+ "ORDER BY r.processed_at DESC, r.atena_number FETCH FIRST 1 ROWS ONLY", String.class);
+		return register.person(new AtenaNumber(atena)).record();
+	}
+
+	static String draftId(String url) {
+		Matcher m = Pattern.compile("/portal/drafts/([0-9a-f-]{36})/").matcher(url);
+		if (!m.find()) {
+			throw new AssertionError("no draft in " + url);
+		}
+		return m.group(1);
+	}
+
+	/** Downloads with the browser's cookies (its session), as the browser itself would. */
+	byte[] download(String path) throws Exception {
+		String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+			.collect(Collectors.joining("; "));
+		HttpResponse<byte[]> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookies).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).startsWith("attachment"));
+		return response.body();
+	}
+
+	/** Chooses the signature file in the file input, as the resident does with the file the signing software wrote. */
+	void uploadSignature(byte[] der) throws Exception {
+		Path file = Files.createTempFile("signature-", ".der");
+		file.toFile().deleteOnExit();
+		Files.write(file, der);
+		waitFor(By.id("signature-file")).sendKeys(file.toAbsolutePath().toString());
+	}
 
 	void open(String path) {
 		browser.get(path.startsWith("http") ? path : base + path);

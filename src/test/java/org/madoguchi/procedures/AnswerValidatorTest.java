@@ -361,8 +361,8 @@ class AnswerValidatorTest {
 	}
 
 	@Test
-	void theJuminhyoExampleValidates() {
-		ProcedureDefinition d = TestProcedures.juminhyo();
+	void theCertificateExampleValidates() {
+		ProcedureDefinition d = TestProcedures.certificate();
 		Answers answers = Answers.of(Map.of("name", "山田　太郎", "kana", "ヤマダ　タロウ", "birthDate", "1980-04-01",
 				"address", Map.of("postalCode", "123-4567", "address", "千葉県東雲野市本町1-2-3"), "phone", "03-1234-5678",
 				"scope", "some", "members", List.of("100000000011"), "copies", "2", "purpose", "license",

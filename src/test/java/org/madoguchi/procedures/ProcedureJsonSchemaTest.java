@@ -55,7 +55,7 @@ class ProcedureJsonSchemaTest {
 		assertThat(property("address")).containsEntry("type", "object").containsEntry("required", List.of("postalCode", "address"))
 			.containsEntry("additionalProperties", false);
 		assertThat((Map<String, Object>) property("account").get("properties")).containsOnlyKeys(FormBinder.BANK_PARTS);
-		assertThat(ProcedureJsonSchema.of(TestProcedures.juminhyo(), Locale.ENGLISH).get("properties").toString())
+		assertThat(ProcedureJsonSchema.of(TestProcedures.certificate(), Locale.ENGLISH).get("properties").toString())
 			.contains("title=Number of copies").contains("The front of a driving licence");
 	}
 

@@ -51,6 +51,9 @@ class ProcedureStoreTests {
 		assertThat(v.definition().name().ja()).isEqualTo("住民票の写しの交付請求");
 		assertThat(v.source()).isEqualTo(TestProcedures.juminhyoSource());
 		assertThat(catalog.current()).extracting(ProcedureVersion::procedureId).contains("juminhyo-copy");
+		// classpath*: the test fixtures in src/test/resources/procedures are published too, in tests only
+		assertThat(catalog.current("test-certificate")).hasValueSatisfying(
+				t -> assertThat(t.definition().name().ja()).isEqualTo("テスト用証明書の交付請求"));
 	}
 
 	@Test

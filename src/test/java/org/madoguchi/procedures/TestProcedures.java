@@ -111,8 +111,20 @@ final class TestProcedures {
 	}
 
 	static String juminhyoSource() {
+		return resource("procedures/juminhyo-copy.yml");
+	}
+
+	/**
+	 * The test fixture {@code test-certificate} (src/test/resources): the 住民票の写し as it was before it needed a
+	 * signature, with a file field shown only for delivery by post.
+	 */
+	static ProcedureDefinition certificate() {
+		return ProcedureYaml.parse(resource("procedures/test-certificate.yml"));
+	}
+
+	private static String resource(String path) {
 		try {
-			return new ClassPathResource("procedures/juminhyo-copy.yml").getContentAsString(StandardCharsets.UTF_8);
+			return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

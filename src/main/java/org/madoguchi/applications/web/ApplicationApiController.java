@@ -58,7 +58,11 @@ class ApplicationApiController {
 	private final Attachments attachments;
 	private final Linkage linkage;
 
-	ApplicationApiController(ApiIntake intake, Applications applications, Attachments attachments, Linkage linkage) {
+	private final org.madoguchi.identity.ElectronicSignatures signatures;
+
+	ApplicationApiController(ApiIntake intake, Applications applications, Attachments attachments, Linkage linkage,
+			org.madoguchi.identity.ElectronicSignatures signatures) {
+		this.signatures = signatures;
 		this.intake = intake;
 		this.applications = applications;
 		this.attachments = attachments;
@@ -178,7 +182,8 @@ class ApplicationApiController {
 		Linkage.FeedPage page = linkage.read(consumer, after, procedure, limit);
 		return new FeedJson(page.items()
 			.stream()
-			.map(i -> new FeedItemJson(i.seq(), ApplicationJson.of(i.application(), i.attachments(), null, true)))
+			.map(i -> new FeedItemJson(i.seq(), ApplicationJson.of(i.application(), i.attachments(), null, true,
+						signatures.accepted(i.application().id()).orElse(null))))
 			.toList(), page.nextCursor(), page.acknowledged(), page.head());
 	}
 

@@ -50,9 +50,12 @@ class DraftController {
 	private final FormMessages messages;
 	private final AnswerFormatter formatter;
 	private final org.madoguchi.accounts.PortalFormRescue rescue;
+	private final org.madoguchi.identity.ElectronicSignatures signatures;
 
 	DraftController(Applications applications, PortalApplicant applicants, FormMessages messages,
-			AnswerFormatter formatter, org.madoguchi.accounts.PortalFormRescue rescue) {
+			AnswerFormatter formatter, org.madoguchi.accounts.PortalFormRescue rescue,
+			org.madoguchi.identity.ElectronicSignatures signatures) {
+		this.signatures = signatures;
 		this.applications = applications;
 		this.applicants = applicants;
 		this.messages = messages;
@@ -164,6 +167,37 @@ class DraftController {
 		}
 	}
 
+	/**
+	 * The document the resident signs (電子署名の対象): canonical JSON of the draft, to be signed with the
+	 * 署名用電子証明書 on a PC (JPKI client software; in development {@code bin/madoguchi virtual-card sign}).
+	 */
+	@GetMapping("/portal/drafts/{id}/signing-content")
+	org.springframework.http.ResponseEntity<byte[]> signingContent(@PathVariable String id, HttpServletRequest request) {
+		UUID appId = PortalController.uuid(id);
+		byte[] content = applications.signingContent(appId, applicant(request));
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.header("Content-Disposition", "attachment; filename=\"submission-" + appId + ".json\"")
+			.header("Cache-Control", "no-store")
+			.body(content);
+	}
+
+	/** Submits with a detached CMS signature (DER file, or its Base64 text pasted) over the signing content. */
+	@PostMapping("/portal/drafts/{id}/submit-signed")
+	String submitSigned(@PathVariable String id, HttpServletRequest request, Model model) throws IOException {
+		Applicant applicant = applicant(request);
+		UUID appId = PortalController.uuid(id);
+		try {
+			Application a = applications.submitSigned(appId, applicant, SignatureUpload.read(request));
+			return "redirect:/portal/applications/" + a.id() + "/receipt";
+		}
+		catch (InvalidInputException e) {
+			Application a = applications.view(appId, applicant).application();
+			showCheck(model, a, e.errors(), applicant);
+			return "applications/portal/check";
+		}
+	}
+
 	@PostMapping("/portal/drafts/{id}/discard")
 	String discard(@PathVariable String id, HttpServletRequest request) {
 		applications.discardDraft(PortalController.uuid(id), applicant(request));
@@ -185,6 +219,10 @@ class DraftController {
 		model.addAttribute("sections", formatter.sections(d, a.answers(), attachmentViews(a.id()), false, locale));
 		model.addAttribute("fee", Applications.fee(d, a.answers()));
 		model.addAttribute("returnReason", a.applicationStatus() == ApplicationStatus.RETURNED ? lastMessage(a, applicant) : null);
+		model.addAttribute("signatureRequired", d.assurance() == org.madoguchi.procedures.Assurance.JPKI_SIGNATURE);
+		model.addAttribute("devCards", signatures.developmentCards());
+		model.addAttribute("signatureError", errors.stream().filter(e -> e.field().equals("signature")).findFirst()
+			.map(messages::resolve).orElse(null));
 		model.addAttribute("activeNav", "applications");
 	}
 

@@ -77,7 +77,7 @@ class PortalController {
 		ProcedureVersion p = catalog.current(id).orElseThrow(() -> new NotFoundException("procedure " + id));
 		model.addAttribute("procedure", p);
 		model.addAttribute("d", p.definition());
-		model.addAttribute("assuranceProblem", assuranceProblem(p.definition().assurance(), request));
+		model.addAttribute("assuranceProblem", assuranceProblem(p.definition().assurance().toStart(), request));
 		model.addAttribute("activeNav", "procedures");
 		return "applications/portal/procedure";
 	}

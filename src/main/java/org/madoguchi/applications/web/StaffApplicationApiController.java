@@ -32,7 +32,11 @@ class StaffApplicationApiController {
 	private final Review review;
 	private final Applications applications;
 
-	StaffApplicationApiController(StaffQueues queues, Review review, Applications applications) {
+	private final org.madoguchi.identity.ElectronicSignatures signatures;
+
+	StaffApplicationApiController(StaffQueues queues, Review review, Applications applications,
+			org.madoguchi.identity.ElectronicSignatures signatures) {
+		this.signatures = signatures;
 		this.queues = queues;
 		this.review = review;
 		this.applications = applications;
@@ -60,7 +64,8 @@ class StaffApplicationApiController {
 	@GetMapping("/{id}")
 	ApplicationJson get(@PathVariable UUID id) {
 		ApplicationView view = review.open(id, StaffMember.current());
-		return ApplicationJson.of(view.application(), applications.attachmentsOf(id), view.timeline(), true);
+		return ApplicationJson.of(view.application(), applications.attachmentsOf(id), view.timeline(), true,
+				signatures.accepted(id).orElse(null));
 	}
 
 	/** A decision or action; {@code rowVersion} is the one read, so concurrent changes are refused. */
@@ -95,6 +100,7 @@ class StaffApplicationApiController {
 			default -> throw new InvalidInputException(FieldError.of("action", "applications.error.action"));
 		};
 		ApplicationView view = review.open(id, staff);
-		return ApplicationJson.of(a != null ? a : view.application(), applications.attachmentsOf(id), view.timeline(), true);
+		return ApplicationJson.of(a != null ? a : view.application(), applications.attachmentsOf(id), view.timeline(), true,
+				signatures.accepted(id).orElse(null));
 	}
 }

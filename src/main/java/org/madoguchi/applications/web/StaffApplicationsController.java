@@ -31,6 +31,7 @@ import org.madoguchi.procedures.ProcedureVersion;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.madoguchi.identity.ElectronicSignatures;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,10 +57,14 @@ class StaffApplicationsController {
 	private final FormMessages messages;
 	private final org.madoguchi.applications.Linkage linkage;
 
+	private final ElectronicSignatures signatures;
+
 	StaffApplicationsController(StaffQueues queues, Review review, Applications applications,
 			RegisterMatch registerMatch, ProcedureCatalog catalog, AnswerFormatter formatter, Attachments attachments,
-			Payments payments, FormMessages messages, org.madoguchi.applications.Linkage linkage) {
+			Payments payments, FormMessages messages, org.madoguchi.applications.Linkage linkage,
+			ElectronicSignatures signatures) {
 		this.linkage = linkage;
+		this.signatures = signatures;
 		this.queues = queues;
 		this.review = review;
 		this.applications = applications;
@@ -179,6 +184,30 @@ class StaffApplicationsController {
 		out.flush();
 	}
 
+	/**
+	 * A kept signature's material for an independent check: {@code content} (the signed canonical JSON) or
+	 * {@code signature} (detached CMS, DER) — e.g. {@code openssl cms -verify -inform DER -binary -content ...}.
+	 */
+	@GetMapping("/staff/applications/{id}/signatures/{evidenceId}/{part:content|signature}")
+	org.springframework.http.ResponseEntity<byte[]> signatureMaterial(@PathVariable String id,
+			@PathVariable String evidenceId, @PathVariable String part) {
+		UUID appId = PortalController.uuid(id);
+		review.open(appId, StaffMember.current()); // logs the read; 404 for drafts and unknown ids
+		UUID evidence = PortalController.uuid(evidenceId);
+		if (signatures.evidence(appId).stream().noneMatch(e -> e.id().equals(evidence))) {
+			throw new NotFoundException("signature " + evidenceId);
+		}
+		byte[][] material = signatures.material(evidence).orElseThrow(() -> new NotFoundException("signature"));
+		boolean content = "content".equals(part);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(content ? org.springframework.http.MediaType.APPLICATION_JSON
+					: org.springframework.http.MediaType.parseMediaType("application/pkcs7-signature"))
+			.header("Content-Disposition", "attachment; filename=\"" + (content ? "signed-content-" + evidenceId + ".json"
+					: "signature-" + evidenceId + ".p7s") + "\"")
+			.header("X-Content-Type-Options", "nosniff")
+			.body(content ? material[0] : material[1]);
+	}
+
 	/** An attachment for the reviewer: the sanitized copy by default, the original on request. */
 	@GetMapping("/staff/applications/{id}/attachments/{attachmentId}")
 	void attachment(@PathVariable String id, @PathVariable String attachmentId,
@@ -216,6 +245,9 @@ class StaffApplicationsController {
 		model.addAttribute("match", me.roles().stream().anyMatch(r -> java.util.Set.of("COUNTER", "EXAMINER", "ADMIN").contains(r))
 				? registerMatch.match(a, view.procedure().definition()) : null);
 		model.addAttribute("payment", payments.find(a.id()).orElse(null));
+		model.addAttribute("signatures", signatures.evidence(a.id()));
+		model.addAttribute("signatureRequired",
+				view.procedure().definition().assurance() == org.madoguchi.procedures.Assurance.JPKI_SIGNATURE);
 		model.addAttribute("sla", StaffQueues.sla(a.dueAt(), java.time.Instant.now()));
 		model.addAttribute("staff", StaffMember.current());
 		model.addAttribute("activeNav", "applications");
