@@ -112,6 +112,32 @@ public class ElectronicSignatures {
 		return evidence.material(evidenceId);
 	}
 
+	/**
+	 * Checks a kept signature again from what was kept: the signed bytes, the CMS and the CRLs, judged at the time of
+	 * the first check against today's trust anchors. Evidence that still holds years later gives the same verdict;
+	 * a kept row whose bytes were altered does not.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<SignatureReport> recheck(UUID evidenceId) {
+		SignatureVerifier v = verifier.getIfAvailable();
+		Optional<SignedEvidence> kept = evidence.find(evidenceId);
+		if (v == null || kept.isEmpty()) {
+			return Optional.empty();
+		}
+		byte[][] material = evidence.material(evidenceId).orElseThrow();
+		InMemoryCrlSource keptCrls = new InMemoryCrlSource();
+		try {
+			java.security.cert.CertificateFactory factory = java.security.cert.CertificateFactory.getInstance("X.509");
+			for (byte[] der : evidence.crls(evidenceId)) {
+				keptCrls.add((X509CRL) factory.generateCRL(new java.io.ByteArrayInputStream(der)));
+			}
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException("a kept CRL cannot be read", ex);
+		}
+		return Optional.of(v.asOf(kept.get().checkedAt(), keptCrls).verify(material[0], material[1]));
+	}
+
 	/** The CRLs the verifier consulted, as held now (matched by issuer and CRL number, so a newer one is not taken). */
 	private List<X509CRL> crlsUsed(SignatureReport report) {
 		CrlSource source = crls.getIfAvailable();

@@ -88,6 +88,23 @@ class SignatureEvidenceRepository {
 				(rs, i) -> new byte[][] { rs.getBytes(1), rs.getBytes(2) }, id).stream().findFirst();
 	}
 
+	/** The CRLs kept with a signature (DER), as they were when it was checked. */
+	List<byte[]> crls(UUID id) {
+		String refs = jdbc.query("SELECT crl_sha256 FROM signature_evidence WHERE id = ?", (rs, i) -> rs.getString(1), id)
+			.stream()
+			.findFirst()
+			.orElse(null);
+		if (refs == null || refs.isBlank()) {
+			return List.of();
+		}
+		List<byte[]> ders = new java.util.ArrayList<>();
+		for (String hash : refs.split(" ")) {
+			jdbc.query("SELECT der FROM identity_crl WHERE sha256 = ?", (rs, i) -> rs.getBytes(1), hash)
+				.forEach(ders::add);
+		}
+		return ders;
+	}
+
 	static String sha256(byte[] bytes) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -161,6 +161,15 @@ public final class SignatureVerifier {
 	}
 
 	/**
+	 * The same trust settings, judged at another moment with other revocation data: to check a kept signature again
+	 * years later, at the time it was first checked and with the CRLs kept with it.
+	 */
+	public SignatureVerifier asOf(Instant time, CrlSource revocationData) {
+		return new SignatureVerifier(anchorCertificates, intermediates, revocationData,
+				Clock.fixed(time, java.time.ZoneOffset.UTC), maxCrlAge);
+	}
+
+	/**
 	 * Verifies {@code signature} (detached CMS, DER) over {@code content}, made with a 署名用電子証明書. Never throws
 	 * for bad input.
 	 */

@@ -161,6 +161,26 @@ class SignedApplicationTests {
 	}
 
 	@Test
+	void aKeptSignatureChecksAgainFromWhatWasKeptEvenAfterRevocationButNotAfterTampering() {
+		Applicant me = resident(alice.atenaNumber().value());
+		Application draft = fill(me);
+		applications.submitSigned(draft.id(), me,
+				aliceCard.sign(applications.signingContent(draft.id(), me), SIGN_PIN));
+		SignedEvidence kept = signatures.accepted(draft.id()).orElseThrow();
+
+		// the card is revoked later (a move): the kept CRL still says it was valid when it signed
+		dev.revokeSigning(alice.atenaNumber().value());
+		crls.refresh();
+		assertThat(signatures.recheck(kept.id())).hasValueSatisfying(r -> assertThat(r.valid()).isTrue());
+
+		// someone edits the kept bytes in the database: the check says so
+		jdbc.update("UPDATE signature_evidence SET content = ? WHERE id = ?",
+				"{\"answers\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_8), kept.id());
+		assertThat(signatures.recheck(kept.id())).hasValueSatisfying(
+				r -> assertThat(r.reason()).isEqualTo(SignatureReport.Reason.SIGNATURE_MISMATCH));
+	}
+
+	@Test
 	void afterTheSigningCertificateIsRevokedANewSignatureIsRefused() {
 		Applicant me = resident(alice.atenaNumber().value());
 		Application draft = fill(me);

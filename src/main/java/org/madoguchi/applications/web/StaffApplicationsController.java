@@ -118,10 +118,18 @@ class StaffApplicationsController {
 		return "applications/staff/queue";
 	}
 
+	/** The review page; {@code recheck} = a kept signature's id checks it again from what was kept. */
 	@GetMapping("/staff/applications/{id}")
-	String show(@PathVariable String id, Model model) {
+	String show(@PathVariable String id, @RequestParam(required = false) String recheck, Model model) {
 		ApplicationView view = review.open(PortalController.uuid(id), StaffMember.current());
 		populate(model, view);
+		if (recheck != null) {
+			UUID evidence = PortalController.uuid(recheck);
+			if (signatures.evidence(view.application().id()).stream().noneMatch(e -> e.id().equals(evidence))) {
+				throw new NotFoundException("signature " + recheck);
+			}
+			model.addAttribute("recheck", signatures.recheck(evidence).orElse(null));
+		}
 		return "applications/staff/review";
 	}
 
