@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,6 +63,26 @@ final class DevIdentity {
 		return directory.resolve("cards").resolve(atenaNumber + ".card.json");
 	}
 
+	/** The 宛名番号 that hold a virtual card, in order, at most {@code limit}. */
+	List<String> cardHolders(int limit) {
+		Path cards = directory.resolve("cards");
+		if (!Files.isDirectory(cards)) {
+			return List.of();
+		}
+		try (var files = Files.list(cards)) {
+			return files.map(f -> f.getFileName().toString())
+				.filter(n -> n.endsWith(".card.json"))
+				.map(n -> n.substring(0, n.length() - ".card.json".length()))
+				.filter(AtenaNumber::isValid)
+				.sorted()
+				.limit(limit)
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** The virtual card of the person, if one was issued. */
 	Optional<VirtualCard> card(String atenaNumber) {
 		Path file = cardFile(atenaNumber);
@@ -91,7 +110,7 @@ final class DevIdentity {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		VirtualCard card = VirtualCard.issue(pki, basicFourInfo(person), signingPin, authenticationPin, file);
+		VirtualCard card = VirtualCard.issue(pki, BasicFourInfo.of(person), signingPin, authenticationPin, file);
 		changes.recordCardCertificates(person.atenaNumber(),
 				card.certificate(VirtualCard.Slot.SIGNING).getSerialNumber(),
 				card.certificate(VirtualCard.Slot.AUTHENTICATION).getSerialNumber());
@@ -117,16 +136,5 @@ final class DevIdentity {
 
 	Path crlDirectory() {
 		return TestPkiDirectory.crlDirectory(pkiDirectory());
-	}
-
-	/** 基本4情報 as a 署名用電子証明書 carries them, from the register. */
-	static BasicFourInfo basicFourInfo(ResidentRecord person) {
-		LocalDate birth = person.birthDate().toLocalDate()
-			.orElseThrow(() -> new IllegalArgumentException("birth date with unknown parts: no certificate can carry it"));
-		String address = person.address().text()
-				+ (person.address().katagaki() == null || person.address().katagaki().isBlank() ? ""
-						: "\u3000" + person.address().katagaki());
-		return new BasicFourInfo(person.name().full(), address, birth,
-				person.gender() == org.madoguchi.registry.Gender.MALE ? "男" : "女");
 	}
 }

@@ -1,0 +1,106 @@
+package org.madoguchi.identity;
+
+import java.math.BigInteger;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.madoguchi.registry.CardCertificate;
+import org.madoguchi.registry.RegisterDate;
+import org.madoguchi.registry.ResidentRecord;
+import org.madoguchi.registry.ResidentRegister;
+import org.madoguchi.registry.ResidentSearch;
+
+/**
+ * Finds the resident (宛名番号) a デジタル認証アプリ sign-in names: first by the serial of the 利用者証明用電子証明書
+ * when the provider gives it ({@link DigitalAuthProtocol#CLAIM_CERTIFICATE_SERIAL}, recorded in the register at card
+ * issuance), else by the 基本4情報 — exactly one living resident whose name, address, date of birth and gender are
+ * equal after normalization (NFKC, no spaces). Both look-ups are in the access log.
+ */
+final class ResidentMatcher {
+
+	static final String PURPOSE = "DIGITAL_AUTH_SIGN_IN";
+
+	private final ResidentRegister register;
+
+	ResidentMatcher(ResidentRegister register) {
+		this.register = register;
+	}
+
+	Optional<String> atenaNumber(Map<String, Object> claims) {
+		Optional<BigInteger> serial = serial(claims.get(DigitalAuthProtocol.CLAIM_CERTIFICATE_SERIAL));
+		if (serial.isPresent()) {
+			Optional<ResidentRecord> holder = register.certificateHolder(CardCertificate.AUTHENTICATION, serial.get(),
+					PURPOSE);
+			if (holder.isPresent()) {
+				return Optional.of(holder.get().atenaNumber().value());
+			}
+		}
+		return basicFourInfo(claims).flatMap(this::byBasicFourInfo);
+	}
+
+	private Optional<String> byBasicFourInfo(BasicFourInfo claimed) {
+		List<ResidentRecord> candidates = register.search(new ResidentSearch(null, null, claimed.name(), null,
+				RegisterDate.of(claimed.birthDate()), false, ResidentSearch.MAX_LIMIT, 0));
+		List<ResidentRecord> same = candidates.stream()
+			.filter(r -> r.isResident() && r.birthDate().isCalendarDate())
+			.filter(r -> sameFacts(BasicFourInfo.of(r), claimed))
+			.toList();
+		return same.size() == 1 ? Optional.of(same.get(0).atenaNumber().value()) : Optional.empty();
+	}
+
+	static boolean sameFacts(BasicFourInfo register, BasicFourInfo claimed) {
+		return normalized(register.name()).equals(normalized(claimed.name()))
+				&& normalized(register.address()).equals(normalized(claimed.address()))
+				&& register.birthDate().equals(claimed.birthDate())
+				&& gender(register.gender()).equals(gender(claimed.gender()));
+	}
+
+	/** The 基本4情報 in the claims, if all four are there and readable. */
+	static Optional<BasicFourInfo> basicFourInfo(Map<String, Object> claims) {
+		String name = text(claims.get(DigitalAuthProtocol.CLAIM_NAME));
+		Object addressClaim = claims.get(DigitalAuthProtocol.CLAIM_ADDRESS);
+		// OpenID's address claim is an object with "formatted"; a plain string is accepted too
+		String address = addressClaim instanceof Map<?, ?> map ? text(map.get("formatted")) : text(addressClaim);
+		String gender = text(claims.get(DigitalAuthProtocol.CLAIM_GENDER));
+		String birth = text(claims.get(DigitalAuthProtocol.CLAIM_BIRTHDATE));
+		if (name == null || address == null || gender == null || birth == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new BasicFourInfo(name, address, LocalDate.parse(birth), gender));
+		}
+		catch (DateTimeParseException ex) {
+			return Optional.empty();
+		}
+	}
+
+	static String normalized(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+	}
+
+	/** 男/女 as in the register and in JPKI certificates, male/female as in OpenID, 1/2 as in JPKI's coded form. */
+	static String gender(String value) {
+		return switch (normalized(value).toLowerCase(Locale.ROOT)) {
+			case "男", "male", "1" -> "男";
+			case "女", "female", "2" -> "女";
+			default -> "?" + value;
+		};
+	}
+
+	private static Optional<BigInteger> serial(Object claim) {
+		String text = text(claim);
+		if (text == null || !text.matches("[0-9A-Fa-f]{1,40}")) {
+			return Optional.empty();
+		}
+		return Optional.of(new BigInteger(text, 16));
+	}
+
+	private static String text(Object value) {
+		return value instanceof String s && !s.isBlank() ? s : null;
+	}
+}
