@@ -57,16 +57,16 @@ final class ResidentMatcher {
 		return normalized(register.name()).equals(normalized(claimed.name()))
 				&& normalized(register.address()).equals(normalized(claimed.address()))
 				&& register.birthDate().equals(claimed.birthDate())
-				&& gender(register.gender()).equals(gender(claimed.gender()));
+				&& register.gender().equals(gender(claimed.gender()));
 	}
 
-	/** The 基本4情報 in the claims, if all four are there and readable. */
+	/** The 基本4情報 in the claims (gender as 男/女), if all four are there and readable. */
 	static Optional<BasicFourInfo> basicFourInfo(Map<String, Object> claims) {
 		String name = text(claims.get(DigitalAuthProtocol.CLAIM_NAME));
 		Object addressClaim = claims.get(DigitalAuthProtocol.CLAIM_ADDRESS);
 		// OpenID's address claim is an object with "formatted"; a plain string is accepted too
 		String address = addressClaim instanceof Map<?, ?> map ? text(map.get("formatted")) : text(addressClaim);
-		String gender = text(claims.get(DigitalAuthProtocol.CLAIM_GENDER));
+		String gender = gender(text(claims.get(DigitalAuthProtocol.CLAIM_GENDER)));
 		String birth = text(claims.get(DigitalAuthProtocol.CLAIM_BIRTHDATE));
 		if (name == null || address == null || gender == null || birth == null) {
 			return Optional.empty();
@@ -83,12 +83,15 @@ final class ResidentMatcher {
 		return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
 	}
 
-	/** 男/女 as in the register and in JPKI certificates, male/female as in OpenID, 1/2 as in JPKI's coded form. */
+	/**
+	 * 男/女 from 男/女 (register, JPKI certificates), male/female (OpenID) or 1/2 (JPKI's coded form); null for
+	 * anything else.
+	 */
 	static String gender(String value) {
-		return switch (normalized(value).toLowerCase(Locale.ROOT)) {
+		return value == null ? null : switch (normalized(value).toLowerCase(Locale.ROOT)) {
 			case "男", "male", "1" -> "男";
 			case "女", "female", "2" -> "女";
-			default -> "?" + value;
+			default -> null;
 		};
 	}
 

@@ -285,6 +285,8 @@ class DigitalAuthRoundTripTests {
 				Map.entry("building", ""), Map.entry("language", "ja")));
 		assertThat(registered.location()).as(registered.body()).endsWith("/portal/register?sent");
 		Page login = browser.get("/portal/login");
+		assertThat(login.body()).contains("id=\"digital-auth-sign-in\"")
+			.contains("href=\"/portal/identity/digital-auth/sign-in?returnTo=/portal\"");
 		Page signedIn = browser.post("/portal/login",
 				Map.of("_csrf", login.csrf(), "username", email, "password", password));
 		assertThat(signedIn.location()).doesNotContain("error");
