@@ -155,7 +155,7 @@ public class DigitalAuthApp {
 					client.signature(flow.transactionId(), tokens.accessToken()));
 			return flow.returnTo();
 		}
-		String atena = matcher.atenaNumber(client.claims(tokens))
+		String atena = matcher.atenaNumber(tokens.idToken().getClaims(), () -> client.claims(tokens))
 			.orElseThrow(() -> new DigitalAuthException(Failure.NO_MATCH, "no resident matches the sign-in"));
 		CardSignIns.Result result = cardSignIns.signIn(atena, Assurance.JPKI_LOGIN, METHOD, request, response);
 		return switch (result) {
