@@ -27,7 +27,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -157,6 +161,9 @@ class DevIdentityProvider {
 		HttpSessionSecurityContextRepository contexts = contexts();
 
 		http.setSharedObject(JWKSource.class, keys.source()); // the JWK set endpoint publishes it
+		// no authentication events: the staff module's listener would log client and token checks as staff sign-ins
+		// (and count a wrong client secret against a staff account of that name)
+		http.getSharedObject(AuthenticationManagerBuilder.class).authenticationEventPublisher(new QuietEvents());
 		http.securityMatcher(BASE + "/**")
 			.oauth2AuthorizationServer(server -> server
 				.registeredClientRepository(new InMemoryRegisteredClientRepository(devIdpClient))
@@ -286,6 +293,18 @@ class DevIdentityProvider {
 				.x509CertChain(chain)
 				.build();
 			return new ImmutableJWKSet<>(new JWKSet(key));
+		}
+	}
+
+	/** Publishes nothing. */
+	private static final class QuietEvents implements AuthenticationEventPublisher {
+
+		@Override
+		public void publishAuthenticationSuccess(Authentication authentication) {
+		}
+
+		@Override
+		public void publishAuthenticationFailure(AuthenticationException exception, Authentication authentication) {
 		}
 	}
 

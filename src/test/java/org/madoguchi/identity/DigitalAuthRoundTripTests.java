@@ -107,6 +107,7 @@ class DigitalAuthRoundTripTests {
 
 	@Test
 	void aResidentLinksTheAccountWithTheCardAndLaterSignsInWithTheCardAlone() {
+		int clientSignInsBefore = clientSignIns();
 		CookieBrowser browser = new CookieBrowser(BASE);
 		String email = registerAndSignIn(browser);
 		assertThat(browser.get(JPKI_LOGIN_PROCEDURE).body()).doesNotContain(startForm());
@@ -125,6 +126,8 @@ class DigitalAuthRoundTripTests {
 		assertThat(back.body()).contains(startForm());
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM access_log WHERE subject LIKE ? AND detail LIKE ?",
 				Integer.class, atena(0) + "%", "%" + ResidentMatcher.PURPOSE + "%")).isPositive();
+		// the provider's client and token checks are not staff sign-ins
+		assertThat(clientSignIns()).isEqualTo(clientSignInsBefore);
 	}
 
 	@Test
@@ -296,6 +299,10 @@ class DigitalAuthRoundTripTests {
 	static void signOut(CookieBrowser browser) {
 		Page portal = browser.get("/portal");
 		assertThat(browser.post("/portal/logout", Map.of("_csrf", portal.csrf())).location()).contains("signedOut");
+	}
+
+	int clientSignIns() {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM access_log WHERE actor = ?", Integer.class, settings.clientId());
 	}
 
 	String atena(int i) {
