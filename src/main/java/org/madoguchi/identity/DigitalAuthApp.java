@@ -68,7 +68,7 @@ public class DigitalAuthApp {
 	 * Starts signing exactly these bytes: creates the sign transaction at the provider and remembers it in the
 	 * session.
 	 *
-	 * @param content       the bytes to sign (not empty, at most {@code max-sign-content-bytes}, 1 MB by default)
+	 * @param content       the bytes to sign (not empty, at most {@code max-sign-content-bytes}, 512 KB by default)
 	 * @param documentTitle what the resident is asked to sign, shown in the app (1–200 characters)
 	 * @param returnTo      the local portal path the resident comes back to after the app (e.g. the check page)
 	 * @return the URL to redirect the browser to (a GET: the portal's CSP lets forms post only to itself)

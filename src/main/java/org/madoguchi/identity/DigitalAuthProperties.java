@@ -24,7 +24,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clockSkew            tolerated clock difference when checking the ID token's exp and iat
  * @param flowTimeout          how long a started sign-in or signing may take until the callback
  * @param metadataTtl          how long the discovery document is kept before it is read again
- * @param maxSignContentBytes  larger content is not sent for signing
+ * @param maxSignContentBytes  larger content is not sent for signing (default 512 KB: base64 in a JSON body must stay
+ *     under the request size limit of the provider, 1 MB here)
  * @param maxResponseBytes     larger answers from the provider are refused
  */
 @ConfigurationProperties("madoguchi.identity.digital-auth")
@@ -43,7 +44,7 @@ record DigitalAuthProperties(URI issuer, String clientId, String clientSecret, L
 		clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
 		flowTimeout = flowTimeout == null ? Duration.ofMinutes(10) : flowTimeout;
 		metadataTtl = metadataTtl == null ? Duration.ofHours(1) : metadataTtl;
-		maxSignContentBytes = maxSignContentBytes == null ? 1024 * 1024 : maxSignContentBytes;
+		maxSignContentBytes = maxSignContentBytes == null ? 512 * 1024 : maxSignContentBytes;
 		maxResponseBytes = maxResponseBytes == null ? 256 * 1024 : maxResponseBytes;
 		if (issuer != null) {
 			if (!"https".equals(issuer.getScheme()) && !"http".equals(issuer.getScheme())) {
