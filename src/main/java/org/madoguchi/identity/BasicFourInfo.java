@@ -3,6 +3,7 @@ package org.madoguchi.identity;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import org.madoguchi.registry.Gender;
 import org.madoguchi.registry.ResidentRecord;
 
 /**
@@ -23,14 +24,14 @@ public record BasicFourInfo(String name, String address, LocalDate birthDate, St
 		Objects.requireNonNull(gender, "gender");
 	}
 
-	/** 基本4情報 as a 署名用電子証明書 carries them, from the register. */
+	/**
+	 * The 基本4情報 of a register record as a 署名用電子証明書 carries them: the name, the address with the 方書 after
+	 * a full-width space, the date of birth (a record with unknown parts cannot be carried) and 男/女.
+	 */
 	public static BasicFourInfo of(ResidentRecord person) {
 		LocalDate birth = person.birthDate().toLocalDate()
 			.orElseThrow(() -> new IllegalArgumentException("birth date with unknown parts: no certificate can carry it"));
-		String address = person.address().text()
-				+ (person.address().katagaki() == null || person.address().katagaki().isBlank() ? ""
-						: "\u3000" + person.address().katagaki());
-		return new BasicFourInfo(person.name().full(), address, birth,
-				person.gender() == org.madoguchi.registry.Gender.MALE ? "男" : "女");
+		return new BasicFourInfo(person.name().full(), person.address().full(), birth,
+				person.gender() == Gender.MALE ? "男" : "女");
 	}
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,6 +66,26 @@ final class DevIdentity {
 	/** Where the virtual cards lie, one {@code <宛名番号>.card.json} per resident. */
 	Path cardsDirectory() {
 		return directory.resolve("cards");
+	}
+
+	/** The 宛名番号 that hold a virtual card, in order, at most {@code limit}. */
+	List<String> cardHolders(int limit) {
+		Path cards = directory.resolve("cards");
+		if (!Files.isDirectory(cards)) {
+			return List.of();
+		}
+		try (var files = Files.list(cards)) {
+			return files.map(f -> f.getFileName().toString())
+				.filter(n -> n.endsWith(".card.json"))
+				.map(n -> n.substring(0, n.length() - ".card.json".length()))
+				.filter(AtenaNumber::isValid)
+				.sorted()
+				.limit(limit)
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** The virtual card of the person, if one was issued. */

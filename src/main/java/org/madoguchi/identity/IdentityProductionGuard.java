@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Production mode ({@code bin/madoguchi start}) refuses to start with any development identity part: the test PKI
- * and virtual cards (their CA keys lie unencrypted on disk) or the bundled development identity provider.
+ * and virtual cards (their CA keys lie unencrypted on disk) or the bundled development identity provider; nor with a
+ * デジタル認証アプリ issuer that is not https.
  */
 @Component
 @Profile("prod")
@@ -30,6 +31,10 @@ class IdentityProductionGuard implements InitializingBean {
 		}
 		if (environment.getProperty("madoguchi.identity.dev-idp.enabled", Boolean.class, false)) {
 			problems.add("madoguchi.identity.dev-idp.enabled is true: the development identity provider signs anyone in");
+		}
+		String issuer = environment.getProperty("madoguchi.identity.digital-auth.issuer", "");
+		if (!issuer.isBlank() && !issuer.startsWith("https://")) {
+			problems.add("madoguchi.identity.digital-auth.issuer is not https: ID tokens and codes would travel in clear");
 		}
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException("Refusing to start in production mode:\n - " + String.join("\n - ", problems));

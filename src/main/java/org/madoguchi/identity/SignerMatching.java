@@ -34,31 +34,43 @@ class SignerMatching {
 	}
 
 	Optional<Match> match(BigInteger certificateSerial, BasicFourInfo signer) {
-		if (certificateSerial != null) {
-			Optional<ResidentRecord> holder = register.certificateHolder(CardCertificate.SIGNATURE, certificateSerial,
-					PURPOSE);
-			if (holder.isPresent()) {
-				return Optional.of(new Match(holder.get().atenaNumber().value(), MatchMethod.CERTIFICATE_SERIAL));
-			}
+		Optional<String> holder = certificateSerial == null ? Optional.empty()
+				: holderOf(CardCertificate.SIGNATURE, certificateSerial, PURPOSE);
+		if (holder.isPresent()) {
+			return Optional.of(new Match(holder.get(), MatchMethod.CERTIFICATE_SERIAL));
 		}
-		if (signer == null) {
-			return Optional.empty();
-		}
-		String name = comparable(signer.name());
+		return signer == null ? Optional.empty()
+				: byBasicFourInfo(signer).map(atena -> new Match(atena, MatchMethod.BASIC_FOUR_INFO));
+	}
+
+	/** The 宛名番号 of the living resident holding the card certificate of this kind and serial (logged). */
+	Optional<String> holderOf(CardCertificate kind, BigInteger serial, String purpose) {
+		return register.certificateHolder(kind, serial, purpose).map(r -> r.atenaNumber().value());
+	}
+
+	/**
+	 * The 宛名番号 of the one living resident whose 基本4情報 equal these (after {@link #comparable}); empty when none
+	 * or more than one. The search is in the access log.
+	 */
+	Optional<String> byBasicFourInfo(BasicFourInfo facts) {
+		String name = comparable(facts.name());
 		if (name.isEmpty()) {
 			return Optional.empty();
 		}
-		List<ResidentRecord> sameNameAndBirth = register.search(new ResidentSearch(null, null, name, null,
-				RegisterDate.of(signer.birthDate()), false, ResidentSearch.MAX_LIMIT, 0));
-		List<ResidentRecord> matches = sameNameAndBirth.stream()
-			.filter(ResidentRecord::isResident)
-			.filter(r -> comparable(r.name().full()).equals(name))
-			.filter(r -> comparable(BasicFourInfo.of(r).address()).equals(comparable(signer.address())))
-			.filter(r -> BasicFourInfo.of(r).gender().equals(signer.gender()))
+		List<ResidentRecord> matches = register.search(new ResidentSearch(null, null, name, null,
+				RegisterDate.of(facts.birthDate()), false, ResidentSearch.MAX_LIMIT, 0))
+			.stream()
+			.filter(r -> r.isResident() && r.birthDate().isCalendarDate())
+			.filter(r -> sameFacts(BasicFourInfo.of(r), facts))
 			.toList();
-		return matches.size() == 1
-				? Optional.of(new Match(matches.get(0).atenaNumber().value(), MatchMethod.BASIC_FOUR_INFO))
-				: Optional.empty();
+		return matches.size() == 1 ? Optional.of(matches.get(0).atenaNumber().value()) : Optional.empty();
+	}
+
+	static boolean sameFacts(BasicFourInfo register, BasicFourInfo claimed) {
+		return comparable(register.name()).equals(comparable(claimed.name()))
+				&& comparable(register.address()).equals(comparable(claimed.address()))
+				&& register.birthDate().equals(claimed.birthDate())
+				&& register.gender().equals(claimed.gender());
 	}
 
 	/** NFKC, without any kind of space: 「東雲　太郎」 and 「東雲 太郎」 are the same name. */
