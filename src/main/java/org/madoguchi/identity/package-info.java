@@ -4,8 +4,9 @@
  * authentication certificate), reading the signer's 基本4情報 from the certificate, canonical JSON (RFC 8785) of
  * what is signed, and a test PKI standing in for J-LIS in development and tests.
  *
- * <p>One web page, {@code /portal/card/sign-in} (sign-in with the card by challenge–response; the challenge lives in
- * the HTTP session), and no tables. Trust anchors and CRLs come from configuration
+ * <p>Web: the card sign-in {@code /portal/card/sign-in} (challenge–response; the challenge lives in the HTTP
+ * session) and, in development, the virtual card page. Tables: {@code signature_evidence} and {@code identity_crl}
+ * (V17). Trust anchors and CRLs come from configuration
  * ({@link org.madoguchi.identity.CrlSource}), because J-LIS gives revocation data only to registered verifiers.
  */
 package org.madoguchi.identity;
