@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -39,8 +40,9 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
  * The card sign-in end to end over HTTP with the real database and session store: a resident of a synthetic city
  * gets a virtual My Number Card from {@link DevIdentity} (serials recorded in the register), answers the page's
  * challenge with {@link VirtualCard#authenticate}, and is signed in at JPKI_LOGIN — shown by a procedure that needs
- * it opening. Replays, another person's signing key, a revoked card, an expired challenge and bad uploads are refused
- * with their message while the form stays usable.
+ * it opening. Replays, the signing key, another person's card, a card not in the register, an unknown CA, an expired
+ * or revoked certificate, an expired challenge and bad uploads are refused with their message while the form stays
+ * usable.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -116,6 +118,34 @@ class CardSignInWebTests {
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM access_log WHERE action = 'READ_PERSON' AND subject = ? "
 				+ "AND detail = ?", Integer.class, person.atenaNumber().value(), CardSignInController.PURPOSE))
 			.isEqualTo(1);
+
+		// another person's card in this signed-in browser
+		VirtualCard otherCard = dev.issueCard(residentWithoutCard(), SIGN_PIN, AUTH_PIN);
+		byte[] next = challengeOn(browser.page(get(CardSignInController.PATH)));
+		assertThat(browser.page(answerFile(otherCard.authenticate(next, AUTH_PIN))))
+			.contains("このカードは、いまログインしているアカウントの方のものではありません");
+	}
+
+	@Test
+	void aCardTheCityCannotTrustOrPlaceIsRefusedWithItsReason() throws Exception {
+		Browser browser = new Browser(mvc);
+		TestPki pki = dev.pki();
+		// from the trusted test CA, but never recorded in the register (no J-LIS issuance data)
+		byte[] challenge = challengeOn(browser.page(get(CardSignInController.PATH)));
+		String unknown = browser.page(answerFile(TestSigner.sign(challenge, pki.issueAuthentication())));
+		assertThat(unknown).contains("このカードをお持ちの方の住民記録が見つかりません");
+
+		challenge = challengeOn(unknown);
+		String untrusted = browser.page(answerFile(TestSigner.sign(challenge, TestPki.create().issueAuthentication())));
+		assertThat(untrusted).contains("発行元を確認できない証明書です");
+
+		challenge = challengeOn(untrusted);
+		Instant now = Instant.now();
+		TestPki.Credential expired = OddCertificates.issue(pki, TestPki.Authority.AUTHENTICATION,
+				OddCertificates.Shape.jpkiAuthentication()
+					.withValidity(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1))));
+		assertThat(browser.page(answerFile(TestSigner.sign(challenge, expired))))
+			.contains("利用者証明用電子証明書の有効期限が切れています");
 	}
 
 	@Test
@@ -183,6 +213,9 @@ class CardSignInWebTests {
 		assertThat(browser.page(answerFile(new byte[SignatureVerifier.MAX_SIGNATURE_BYTES + 1])))
 			.contains("応答ファイルが大きすぎます（上限 64 KB）");
 		assertThat(browser.page(answerText("MIIBAAYJ"))).contains("応答を読み取れませんでした");
+		// a plain form post (no multipart) with pasted Base64 is read too
+		assertThat(browser.page(post(CardSignInController.PATH).with(csrf()).param("responseText", "MIIBAAYJ")))
+			.contains("応答を読み取れませんでした");
 		challengeOn(browser.page(get(CardSignInController.PATH)));
 
 		// English

@@ -241,6 +241,40 @@ class DigitalAuthRoundTripTests {
 		assertThat(browser.get(back.uri().toString()).status()).isEqualTo(404);
 	}
 
+	@Autowired
+	org.madoguchi.applications.Applications applications;
+
+	@Autowired
+	ElectronicSignatures signatures;
+
+	@Test
+	void aResidentSignsAnApplicationOnThePhoneAndItIsSubmitted() {
+		CookieBrowser browser = new CookieBrowser(BASE);
+		String email = registerAndSignIn(browser);
+		java.util.UUID account = jdbc.queryForObject("SELECT id FROM resident_account WHERE email = ?",
+				java.util.UUID.class, email);
+		jdbc.update("UPDATE resident_account SET email_verified_at = CURRENT_TIMESTAMP WHERE id = ?", account);
+		org.madoguchi.applications.Applicant me = new org.madoguchi.applications.Applicant(
+				org.madoguchi.applications.Applicant.Kind.RESIDENT, account, null, null, "東雲 太郎", email, "ja",
+				org.madoguchi.procedures.Assurance.ACCOUNT, null);
+		java.util.UUID draft = new SignedApplicationTests.Filler(applications).juminhyo(me).id();
+
+		Page check = browser.get("/portal/drafts/" + draft + "/check");
+		assertThat(check.body()).contains("href=\"/portal/drafts/" + draft + "/sign/digital-auth\"");
+		Page card = browser.follow(browser.get("/portal/drafts/" + draft + "/sign/digital-auth"));
+		assertThat(card.uri().getPath()).isEqualTo(DevIdentityProvider.LOGIN);
+		Page back = browser.follow(browser.post(DevIdentityProvider.LOGIN,
+				Map.of("_csrf", card.csrf(), "card", atena(2), "pin", SIGN_PIN, "action", "authenticate")));
+
+		assertThat(back.uri().getPath()).isEqualTo("/portal/applications/" + draft + "/receipt");
+		assertThat(jdbc.queryForObject("SELECT atena_number FROM application WHERE id = ?", String.class, draft))
+			.as("an account not linked yet takes the signer's 宛名番号").isEqualTo(atena(2));
+		assertThat(signatures.accepted(draft)).hasValueSatisfying(e -> assertThat(e.signerAtena()).isEqualTo(atena(2)));
+		// coming back again without a new signature does not submit anything twice
+		assertThat(browser.get("/portal/drafts/" + draft + "/sign/digital-auth/done").location())
+			.endsWith("/portal/applications/" + draft);
+	}
+
 	@Test
 	void signingRefusesUnusableContentAndReturnPaths() {
 		assertThatThrownBy(() -> new DigitalAuthApp(settings, null, null, null, java.time.Clock.systemUTC())

@@ -206,8 +206,15 @@ class SignedApplicationTests {
 				Assurance.ACCOUNT, atena);
 	}
 
-	/** 住民票の写し for counter pick-up, one copy. */
 	Application fill(Applicant me) {
+		return new Filler(applications).juminhyo(me);
+	}
+
+	/** Fills drafts the way a resident's form posts would. */
+	record Filler(Applications applications) {
+
+	/** 住民票の写し for counter pick-up, one copy, ready for the check page. */
+	Application juminhyo(Applicant me) {
 		Application draft = applications.start("juminhyo-copy", me);
 		PageOutcome p1 = applications.savePage(draft.id(), me, "applicant",
 				params("f.name", "東雲 花子", "f.kana", "しののめ はなこ", "f.birthDate.era", "S", "f.birthDate.year", "60",
@@ -223,6 +230,7 @@ class SignedApplicationTests {
 		assertThat(p3.errors()).isEmpty();
 		assertThat(applications.check(draft.id(), me)).isEmpty();
 		return p3.application();
+	}
 	}
 
 	static Map<String, String[]> params(String... pairs) {

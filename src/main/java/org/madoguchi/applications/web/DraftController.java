@@ -51,11 +51,13 @@ class DraftController {
 	private final AnswerFormatter formatter;
 	private final org.madoguchi.accounts.PortalFormRescue rescue;
 	private final org.madoguchi.identity.ElectronicSignatures signatures;
+	private final org.madoguchi.identity.DigitalAuthApp digitalAuth;
 
 	DraftController(Applications applications, PortalApplicant applicants, FormMessages messages,
 			AnswerFormatter formatter, org.madoguchi.accounts.PortalFormRescue rescue,
-			org.madoguchi.identity.ElectronicSignatures signatures) {
+			org.madoguchi.identity.ElectronicSignatures signatures, org.madoguchi.identity.DigitalAuthApp digitalAuth) {
 		this.signatures = signatures;
+		this.digitalAuth = digitalAuth;
 		this.applications = applications;
 		this.applicants = applicants;
 		this.messages = messages;
@@ -198,6 +200,51 @@ class DraftController {
 		}
 	}
 
+	/**
+	 * Signing on a phone: the content goes to the デジタル認証アプリ as a sign transaction; the resident approves it
+	 * there with the signing password and comes back to {@code /sign/digital-auth/done}. A link (GET), so that the
+	 * redirect to the provider's own site is not a form post (the portal's CSP allows forms to post only to itself).
+	 */
+	@GetMapping("/portal/drafts/{id}/sign/digital-auth")
+	String signWithApp(@PathVariable String id, HttpServletRequest request, Model model) {
+		Applicant applicant = applicant(request);
+		UUID appId = PortalController.uuid(id);
+		Application a = applications.view(appId, applicant).application();
+		String title = applications.procedureOf(a).definition().name().in(LocaleContextHolder.getLocale());
+		try {
+			return "redirect:" + digitalAuth.beginSigning(request, applications.signingContent(appId, applicant), title,
+					"/portal/drafts/" + appId + "/sign/digital-auth/done");
+		}
+		catch (org.madoguchi.identity.DigitalAuthException e) {
+			showCheck(model, a, List.of(org.madoguchi.platform.FieldError.of("signature",
+					"applications.error.signatureAppUnavailable")), applicant);
+			return "applications/portal/check";
+		}
+	}
+
+	/** Back from the デジタル認証アプリ: submit with the signature it made, or show the check page with why not. */
+	@GetMapping("/portal/drafts/{id}/sign/digital-auth/done")
+	String signedWithApp(@PathVariable String id, HttpServletRequest request, Model model) {
+		Applicant applicant = applicant(request);
+		UUID appId = PortalController.uuid(id);
+		byte[] content = applications.signingContent(appId, applicant);
+		try {
+			byte[] signature = digitalAuth.takeSignature(request, content)
+				.orElseThrow(() -> new InvalidInputException(
+						org.madoguchi.platform.FieldError.of("signature", "applications.error.signatureNotReceived")));
+			Application a = applications.submitSigned(appId, applicant, signature);
+			return "redirect:/portal/applications/" + a.id() + "/receipt";
+		}
+		catch (InvalidInputException e) {
+			Application a = applications.view(appId, applicant).application();
+			if (!a.editableByApplicant()) {
+				return "redirect:/portal/applications/" + a.id();
+			}
+			showCheck(model, a, e.errors(), applicant);
+			return "applications/portal/check";
+		}
+	}
+
 	@PostMapping("/portal/drafts/{id}/discard")
 	String discard(@PathVariable String id, HttpServletRequest request) {
 		applications.discardDraft(PortalController.uuid(id), applicant(request));
@@ -221,6 +268,7 @@ class DraftController {
 		model.addAttribute("returnReason", a.applicationStatus() == ApplicationStatus.RETURNED ? lastMessage(a, applicant) : null);
 		model.addAttribute("signatureRequired", d.assurance() == org.madoguchi.procedures.Assurance.JPKI_SIGNATURE);
 		model.addAttribute("devCards", signatures.developmentCards());
+		model.addAttribute("digitalAuth", digitalAuth.enabled());
 		model.addAttribute("signatureError", errors.stream().filter(e -> e.field().equals("signature")).findFirst()
 			.map(messages::resolve).orElse(null));
 		model.addAttribute("activeNav", "applications");
