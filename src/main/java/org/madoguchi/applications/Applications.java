@@ -257,7 +257,8 @@ public class Applications {
 	}
 
 	/** Every problem that stops submission, for the check-your-answers page. */
-	@Transactional(readOnly = true)
+	// not read-only: checking a household picker reads the register, and every read of it is written to the access log
+	@Transactional
 	public List<FieldError> check(UUID id, Applicant applicant) {
 		Application a = owned(id, applicant);
 		ProcedureDefinition d = procedureOf(a).definition();
