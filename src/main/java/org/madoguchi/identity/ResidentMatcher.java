@@ -48,11 +48,6 @@ final class ResidentMatcher {
 			.flatMap(serial -> register.holderOf(CardCertificate.AUTHENTICATION, serial, PURPOSE));
 	}
 
-	/** Whether the claimed facts are the register's (gender already read as 男/女 by {@link #basicFourInfo}). */
-	static boolean sameFacts(BasicFourInfo register, BasicFourInfo claimed) {
-		return SignerMatching.sameFacts(register, claimed);
-	}
-
 	/** The 基本4情報 in the claims (gender as 男/女), if all four are there and readable. */
 	static Optional<BasicFourInfo> basicFourInfo(Map<String, Object> claims) {
 		String name = text(claims.get(DigitalAuthProtocol.CLAIM_NAME));

@@ -19,18 +19,18 @@ class ResidentMatcherTests {
 				Map.of("formatted", "千葉県東雲野市中央一丁目１番１号 東雲ハイツ １０１号室"), "birthdate", "1985-04-01",
 				"gender", "female")).orElseThrow();
 		assertThat(claimed.gender()).isEqualTo("女");
-		assertThat(ResidentMatcher.sameFacts(register, claimed)).isTrue();
+		assertThat(SignerMatching.sameFacts(register, claimed)).isTrue();
 	}
 
 	@Test
 	void anyDifferingFactOrAMissingOrUnreadableClaimIsNoMatch() {
 		Map<String, Object> base = Map.of("name", "東雲　花子", "address", "千葉県東雲野市中央一丁目1番1号　東雲ハイツ　101号室",
 				"birthdate", "1985-04-01", "gender", "2");
-		assertThat(ResidentMatcher.sameFacts(register, ResidentMatcher.basicFourInfo(base).orElseThrow())).isTrue();
-		assertThat(ResidentMatcher.sameFacts(register, info(base, "name", "東雲　花"))).isFalse();
-		assertThat(ResidentMatcher.sameFacts(register, info(base, "address", "千葉県東雲野市中央一丁目1番1号"))).isFalse();
-		assertThat(ResidentMatcher.sameFacts(register, info(base, "birthdate", "1985-04-02"))).isFalse();
-		assertThat(ResidentMatcher.sameFacts(register, info(base, "gender", "male"))).isFalse();
+		assertThat(SignerMatching.sameFacts(register, ResidentMatcher.basicFourInfo(base).orElseThrow())).isTrue();
+		assertThat(SignerMatching.sameFacts(register, info(base, "name", "東雲　花"))).isFalse();
+		assertThat(SignerMatching.sameFacts(register, info(base, "address", "千葉県東雲野市中央一丁目1番1号"))).isFalse();
+		assertThat(SignerMatching.sameFacts(register, info(base, "birthdate", "1985-04-02"))).isFalse();
+		assertThat(SignerMatching.sameFacts(register, info(base, "gender", "male"))).isFalse();
 		assertThat(ResidentMatcher.basicFourInfo(with(base, "gender", "other"))).isEmpty();
 		assertThat(ResidentMatcher.basicFourInfo(with(base, "birthdate", "1985/04/01"))).isEmpty();
 		assertThat(ResidentMatcher.basicFourInfo(Map.of("name", "東雲　花子"))).isEmpty();
