@@ -4,7 +4,8 @@
   bin/madoguchi start-dev --data-dir /tmp/walk --port 8080 &
   python3 bench/identity-walkthrough.py http://localhost:8080
 
-1. the demo resident signs in and issues a virtual My Number Card (development page), downloads the card file;
+1. the demo resident signs in and issues a virtual My Number Card (development page), downloads the card file,
+   signs out and signs in again with the card alone (challenge–response, `bin/madoguchi virtual-card auth`);
 2. starts a 転出届, fills every page (prefilled answers kept), reaches the check page;
 3. downloads the content to sign, signs it with `bin/madoguchi virtual-card sign`, uploads the signature;
 4. an examiner opens the application: "署名は有効、署名者 = 宛名番号 …";
@@ -142,6 +143,19 @@ def main():
     with open(card, "wb") as f:
         f.write(s.get(f"{BASE}/portal/dev/virtual-card/file").content)
     print(f"1. virtual card issued for 宛名番号 {atena}: {card}")
+
+    portal = s.get(f"{BASE}/portal").text
+    s.post(f"{BASE}/portal/logout", data={"_csrf": csrf(portal)})
+    page = s.get(f"{BASE}/portal/card/sign-in").text
+    challenge = re.search(r'id="challenge"[^>]*>([0-9a-f]+)<', page).group(1)
+    response = os.path.join(work, "response.der")
+    subprocess.run([os.path.join(HERE, "bin/madoguchi"), "virtual-card", "auth", "--card", card, "--pin", AUTH_PIN,
+                    "--challenge", challenge, "--out", response], check=True, capture_output=True)
+    with open(response, "rb") as f:
+        r = s.post(f"{BASE}/portal/card/sign-in", data={"_csrf": csrf(page), "returnTo": "/portal"},
+                   files={"responseFile": ("response.der", f, "application/pkcs7-signature")}, allow_redirects=False)
+    assert r.status_code == 302 and "/portal" in r.headers["Location"], (r.status_code, r.text[-1500:])
+    print(f"   signed out, then signed in with the card: challenge {challenge[:16]}… answered, sent to {r.headers['Location']}")
 
     proc = s.get(f"{BASE}/portal/procedures/tenshutsu").text
     r = s.post(f"{BASE}/portal/procedures/tenshutsu/start", data={"_csrf": csrf(proc)}, allow_redirects=False)

@@ -16,7 +16,7 @@ class ProductionGuardTests {
 				// command-line arguments outrank the test run's system properties
 				.run("--spring.profiles.active=prod", "--spring.datasource.url=jdbc:h2:mem:prodguard;DB_CLOSE_DELAY=-1",
 						"--spring.datasource.username=sa",
-						"--madoguchi.register.my-number-key=ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZC11c2U=")
+						"--madoguchi.register.my-number-key=ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZC11c2U=", totpKey())
 				.close())
 			.rootCause()
 			.hasMessageContaining("Refusing to start in production mode")
@@ -29,8 +29,15 @@ class ProductionGuardTests {
 		assertThatThrownBy(() -> new SpringApplicationBuilder(MadoguchiApplication.class)
 				.web(WebApplicationType.NONE)
 				.run("--spring.profiles.active=prod", "--spring.datasource.url=jdbc:h2:mem:prodguard2;DB_CLOSE_DELAY=-1",
-						"--spring.datasource.username=sa", "--madoguchi.register.my-number-key=")
+						"--spring.datasource.username=sa", "--madoguchi.register.my-number-key=", totpKey())
 				.close())
 			.hasStackTraceContaining("my-number-key");
+	}
+
+	/** A key of the residents' second factor, so that the guards checked here are the ones that answer. */
+	static String totpKey() {
+		byte[] key = new byte[32];
+		new java.security.SecureRandom().nextBytes(key);
+		return "--madoguchi.accounts.totp-key=" + java.util.Base64.getEncoder().encodeToString(key);
 	}
 }
