@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * A consistency proof (一貫性証明): the hashes that prove the tree of {@code size1} leaves is a prefix of the tree of
  * {@code size2} leaves, i.e. the log only appended entries between the two tree heads.
+ *
+ * <p>Indexes and sizes are uint64 in RFC 9162; here they are {@code long}, and negative values (uint64 values from
+ * 2^63 up) are refused, as no log can grow that large.
  */
 public record ConsistencyProof(long size1, long size2, List<byte[]> path) {
 

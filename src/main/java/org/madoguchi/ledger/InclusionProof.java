@@ -6,6 +6,9 @@ import java.util.List;
  * An inclusion proof (包含証明, audit path): the hashes, from the leaf's sibling up to the root, that prove leaf
  * {@code leafIndex} is in the tree of {@code treeSize} leaves. Hashes are copied in and out, so the proof cannot
  * be changed after it was made.
+ *
+ * <p>Indexes and sizes are uint64 in RFC 9162; here they are {@code long}, and negative values (uint64 values from
+ * 2^63 up) are refused, as no log can grow that large.
  */
 public record InclusionProof(long leafIndex, long treeSize, List<byte[]> path) {
 

@@ -39,7 +39,7 @@ public record NoteSigner(String name, int keyId, PrivateKey privateKey) {
 		if (!key.startsWith(PRIVATE_KEY_PREFIX)) {
 			throw new InvalidNoteException("秘密鍵が「PRIVATE+KEY+」で始まっていません (private key must start with PRIVATE+KEY+)");
 		}
-		String[] parts = key.substring(PRIVATE_KEY_PREFIX.length()).split("\\+", -1);
+		String[] parts = key.substring(PRIVATE_KEY_PREFIX.length()).split("\\+", 3);
 		if (parts.length != 3) {
 			throw new InvalidNoteException("秘密鍵の形が不正です (private key must be PRIVATE+KEY+<name>+<key ID>+<key>)");
 		}

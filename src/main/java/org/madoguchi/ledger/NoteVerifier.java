@@ -26,7 +26,7 @@ public record NoteVerifier(String name, int keyId, PublicKey publicKey) {
 
 	/** Reads a verifier key string; the key ID in it must match the name and key. */
 	public static NoteVerifier parse(String verifierKey) {
-		String[] parts = verifierKey.strip().split("\\+", -1);
+		String[] parts = verifierKey.strip().split("\\+", 3);
 		if (parts.length != 3) {
 			throw new InvalidNoteException("検証鍵は「名前+鍵ID+鍵」の形ではありません (verifier key must be <name>+<key ID>+<key>)");
 		}
