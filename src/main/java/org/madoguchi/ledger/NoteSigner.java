@@ -23,14 +23,9 @@ public record NoteSigner(String name, int keyId, PrivateKey privateKey) {
 		}
 	}
 
-	/** A signer for an Ed25519 key pair, and {@link #verifierFor(String, KeyPair)} gives its verifier. */
+	/** A signer for an Ed25519 key pair; {@code NoteVerifier.of(name, keyPair.getPublic())} is its verifier. */
 	public static NoteSigner of(String name, KeyPair keyPair) {
 		return new NoteSigner(name, NoteVerifier.of(name, keyPair.getPublic()).keyId(), keyPair.getPrivate());
-	}
-
-	/** The verifier matching {@link #of(String, KeyPair)}. */
-	public static NoteVerifier verifierFor(String name, KeyPair keyPair) {
-		return NoteVerifier.of(name, keyPair.getPublic());
 	}
 
 	/** Reads a private key string; its key ID cannot be checked here, because the JDK does not derive the public key. */

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The verification table of {@code ../shared/testvectors/checkpoint/README.md}: C2SP signed notes and
@@ -46,7 +48,7 @@ class SignedNoteTests {
 		// Only EnochRoot's key is known: PeterNeumann's line is someone else's business, even when it is forged.
 		byte[] forged = note.signatures().get(0).signature();
 		forged[0] ^= 1;
-		SignedNote withForgedUnknown = new SignedNote(note.text(), java.util.List.of(
+		SignedNote withForgedUnknown = new SignedNote(note.text(), List.of(
 				new NoteSignature("PeterNeumann", note.signatures().get(0).keyId(), forged), note.signatures().get(1)));
 		NoteVerifier enoch = NoteVerifier.parse(TestVectors.text(file("golang-mod-sumdb-note/EnochRoot.vkey")));
 		assertThatCode(() -> enoch.verify(withForgedUnknown)).doesNotThrowAnyException();
@@ -93,7 +95,7 @@ class SignedNoteTests {
 		// A cosignature holds a big-endian timestamp and a 64-byte signature after the key ID.
 		byte[] cosignature = cosigned.signatures().get(1).signature();
 		assertThat(cosignature).hasSize(72);
-		assertThat(java.nio.ByteBuffer.wrap(cosignature).getLong()).isEqualTo(1679315147L);
+		assertThat(ByteBuffer.wrap(cosignature).getLong()).isEqualTo(1679315147L);
 		assertThat(Checkpoint.parse(cosigned.text())).usingRecursiveComparison().isEqualTo(checkpoint);
 	}
 
