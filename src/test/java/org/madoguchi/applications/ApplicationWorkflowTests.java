@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringWriter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,25 +78,14 @@ class ApplicationWorkflowTests {
 	}
 
 	static Map<String, String[]> params(String... pairs) {
-		Map<String, String[]> m = new HashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			m.merge(pairs[i], new String[] { pairs[i + 1] }, (a, b) -> {
-				String[] c = java.util.Arrays.copyOf(a, a.length + 1);
-				c[a.length] = b[0];
-				return c;
-			});
-		}
-		return m;
+		return FormPosts.params(pairs);
 	}
 
 	/** Fills the test certificate (a fee per copy, like the 住民票の写し) for counter pick-up, two copies. */
 	Application fillCertificate(Applicant me) {
 		Application draft = applications.start("test-certificate", me);
-		PageOutcome p1 = applications.savePage(draft.id(), me, "applicant",
-				params("f.name", "東雲 花子", "f.kana", "しののめ はなこ", "f.birthDate.era", "S", "f.birthDate.year", "60",
-						"f.birthDate.month", "4", "f.birthDate.day", "1", "f.address.postalCode", "2990001",
-						"f.address.address", "千葉県東雲野市本町一丁目2番3号", "f.address.building", "", "f.phone", "043-123-4567"),
-				List.of(), null, true);
+		PageOutcome p1 = applications.savePage(draft.id(), me, "applicant", FormPosts.applicantPage(), List.of(), null,
+				true);
 		assertThat(p1.errors()).isEmpty();
 		assertThat(p1.nextPageId()).isEqualTo("certificate");
 		PageOutcome p2 = applications.savePage(draft.id(), me, "certificate",

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -19,6 +17,7 @@ import org.madoguchi.applications.Application;
 import org.madoguchi.applications.AssuranceRequiredException;
 import org.madoguchi.applications.Applications;
 import org.madoguchi.applications.PageOutcome;
+import org.madoguchi.applications.FormPosts;
 import org.madoguchi.citygen.SyntheticCity;
 import org.madoguchi.identity.SignedEvidence.MatchMethod;
 import org.madoguchi.identity.SignedEvidence.Outcome;
@@ -143,7 +142,7 @@ class SignedApplicationTests {
 
 		// the form changed after signing: the old signature no longer covers it
 		byte[] signedBefore = aliceCard.sign(content, SIGN_PIN);
-		applications.savePage(draft.id(), me, "delivery", params("f.deliveryMethod", "post"), List.of(), null, true);
+		applications.savePage(draft.id(), me, "delivery", FormPosts.params("f.deliveryMethod", "post"), List.of(), null, true);
 		assertRefused(draft, me, signedBefore, "identity.signature.SIGNATURE_MISMATCH");
 
 		assertThat(signatures.evidence(draft.id())).hasSize(5).noneMatch(SignedEvidence::accepted);
@@ -216,28 +215,17 @@ class SignedApplicationTests {
 	/** 住民票の写し for counter pick-up, one copy, ready for the check page. */
 	Application juminhyo(Applicant me) {
 		Application draft = applications.start("juminhyo-copy", me);
-		PageOutcome p1 = applications.savePage(draft.id(), me, "applicant",
-				params("f.name", "東雲 花子", "f.kana", "しののめ はなこ", "f.birthDate.era", "S", "f.birthDate.year", "60",
-						"f.birthDate.month", "4", "f.birthDate.day", "1", "f.address.postalCode", "2990001",
-						"f.address.address", "千葉県東雲野市本町一丁目2番3号", "f.address.building", "", "f.phone", "043-123-4567"),
-				List.of(), null, true);
+		PageOutcome p1 = applications.savePage(draft.id(), me, "applicant", FormPosts.applicantPage(), List.of(), null,
+				true);
 		assertThat(p1.errors()).isEmpty();
 		PageOutcome p2 = applications.savePage(draft.id(), me, "certificate",
-				params("f.scope", "whole", "f.copies", "1", "f.purpose", "license"), List.of(), null, true);
+				FormPosts.params("f.scope", "whole", "f.copies", "1", "f.purpose", "license"), List.of(), null, true);
 		assertThat(p2.errors()).isEmpty();
-		PageOutcome p3 = applications.savePage(draft.id(), me, "delivery", params("f.deliveryMethod", "counter"),
+		PageOutcome p3 = applications.savePage(draft.id(), me, "delivery", FormPosts.params("f.deliveryMethod", "counter"),
 				List.of(), null, true);
 		assertThat(p3.errors()).isEmpty();
 		assertThat(applications.check(draft.id(), me)).isEmpty();
 		return p3.application();
 	}
-	}
-
-	static Map<String, String[]> params(String... pairs) {
-		Map<String, String[]> m = new HashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			m.put(pairs[i], new String[] { pairs[i + 1] });
-		}
-		return m;
 	}
 }
