@@ -1,5 +1,6 @@
 package org.madoguchi.applications;
 
+import org.madoguchi.platform.Databases;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

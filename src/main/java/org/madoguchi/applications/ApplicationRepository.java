@@ -1,5 +1,6 @@
 package org.madoguchi.applications;
 
+import org.madoguchi.platform.Databases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

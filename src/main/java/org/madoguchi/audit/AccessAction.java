@@ -7,5 +7,7 @@ public enum AccessAction {
 	/** Online applications: a staff member opened one, acted on one, or exported a procedure's applications. */
 	READ_APPLICATION, APPLICATION_ACTION, EXPORT_APPLICATIONS, APPLICATION_FEED_READ,
 	/** staff read what residents typed to the assistant (the question log may hold personal details) */
-	READ_ASSISTANT_LOG
+	READ_ASSISTANT_LOG,
+	/** 証明書の交付: a certified copy was issued (detail: 発行番号, whether 個人番号 was printed) or revoked */
+	ISSUE_CERTIFICATE, REVOKE_CERTIFICATE
 }

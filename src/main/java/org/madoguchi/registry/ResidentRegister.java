@@ -158,6 +158,64 @@ public class ResidentRegister {
 		return cipher.decrypt(r.myNumber()).value();
 	}
 
+	/**
+	 * The persons a certificate is to be made from, with their protections, for the issuance rules to decide on.
+	 * Unlike {@link #person} this does not refuse on an inquiry 抑止 (issuance has its own 抑止 flag, which the caller
+	 * checks together with 支援措置). Every read is logged with the purpose; a 個人番号 in clear is logged as a reveal.
+	 *
+	 * @param withMyNumber decrypt the 個人番号 (only when the requested copy is to show it)
+	 */
+	@Transactional
+	public List<CertificateSubject> certificateSubjects(List<AtenaNumber> subjects, boolean withMyNumber,
+			String purpose) {
+		LocalDate today = LocalDate.now(clock);
+		List<CertificateSubject> result = new java.util.ArrayList<>();
+		for (AtenaNumber atena : subjects) {
+			ResidentRecord r = records.findLatest(atena).orElseThrow(() -> new NotFoundException("person " + atena));
+			PersonView view = new PersonView(r, protections.supportMeasures(atena),
+					protections.suppressions(atena.value(), r.householdNumber().value()), today);
+			String myNumber = null;
+			if (withMyNumber && r.myNumber() != null) {
+				myNumber = cipher.decrypt(r.myNumber()).value();
+				accessLog.record(AccessAction.REVEAL_MY_NUMBER, atena.value(), purpose);
+			}
+			else {
+				accessLog.record(AccessAction.READ_PERSON, atena.value(), purpose);
+			}
+			result.add(new CertificateSubject(view, myNumber));
+		}
+		return result;
+	}
+
+	/**
+	 * The living members of the person's household, in household order (世帯主 first), for a copy of the whole
+	 * household. Logged as a household read with the purpose.
+	 */
+	@Transactional
+	public List<AtenaNumber> livingHouseholdOf(AtenaNumber atena, String purpose) {
+		ResidentRecord me = records.findLatest(atena).orElseThrow(() -> new NotFoundException("person " + atena));
+		List<AtenaNumber> members = records.householdMembers(me.householdNumber())
+			.stream()
+			.filter(ResidentRecord::isResident)
+			.map(ResidentRecord::atenaNumber)
+			.toList();
+		accessLog.record(AccessAction.READ_HOUSEHOLD, me.householdNumber().value(), purpose);
+		return members;
+	}
+
+	/**
+	 * Whether {@code requester} is {@code subject} or a living member of the same household today: who may have a
+	 * certified copy issued without a third-party review (住基法 第12条).
+	 */
+	public boolean selfOrSameHousehold(AtenaNumber requester, AtenaNumber subject) {
+		if (requester.equals(subject)) {
+			return records.findLatest(requester).isPresent();
+		}
+		ResidentRecord r = records.findLatest(requester).orElse(null);
+		ResidentRecord s = records.findLatest(subject).orElse(null);
+		return r != null && s != null && r.isResident() && r.householdNumber().equals(s.householdNumber());
+	}
+
 	/** Changes after {@code cursor}, oldest first; the last entry's {@code seq} is the next cursor. */
 	@Transactional
 	public List<RegisterChangeEntry> changesSince(long cursor, int limit) {

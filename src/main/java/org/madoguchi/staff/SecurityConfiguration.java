@@ -42,6 +42,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(a -> a
 				// the token endpoint authenticates the client itself (client credentials)
 				.requestMatchers(HttpMethod.POST, OAuth2TokenEndpoint.PATH).permitAll()
+				// 電子証明書の確認: anyone may check an issued copy
+				.requestMatchers("/api/v1/verification", "/api/v1/verification/**").permitAll()
 				// 監査: AUDITOR, ADMIN or SCOPE_audit:read
 				.requestMatchers("/api/v1/audit/**").access(ApiAccess.scope(ApiScope.AUDIT_READ))
 				// 住民記録: feed and export LINKAGE, ADMIN or SCOPE_register:feed; import ADMIN staff only;
@@ -98,6 +100,8 @@ class SecurityConfiguration {
 				.requestMatchers("/", "/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
 				// the resident assistant's own page and its widget script are for anyone
 				.requestMatchers("/assistant", "/assistant/**").permitAll()
+				// the public verification of issued copies (upload or QR link)
+				.requestMatchers("/verify", "/verify/**").permitAll()
 				.requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
 				.requestMatchers("/staff/audit/**").hasAnyRole("AUDITOR", "ADMIN")

@@ -1,16 +1,16 @@
-package org.madoguchi.applications;
+package org.madoguchi.platform;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.support.JdbcUtils;
 
 /** Which database the application runs on, for the few statements that differ (sequences, upserts). */
-final class Databases {
+public final class Databases {
 
 	private Databases() {
 	}
 
-	static boolean isPostgres(DataSource dataSource) {
+	public static boolean isPostgres(DataSource dataSource) {
 		try {
 			String product = JdbcUtils.extractDatabaseMetaData(dataSource, md -> md.getDatabaseProductName());
 			return product != null && product.toLowerCase().contains("postgres");

@@ -1,0 +1,96 @@
+package org.madoguchi.issuance;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.madoguchi.applications.Application;
+import org.madoguchi.applications.ApplicationStatus;
+import org.madoguchi.applications.ApplicationStatusChanged;
+import org.madoguchi.applications.Review;
+import org.madoguchi.applications.StaffMember;
+import org.madoguchi.issuance.document.DocumentKind;
+import org.madoguchi.issuance.document.Layout;
+import org.madoguchi.procedures.Answers;
+import org.madoguchi.registry.AtenaNumber;
+import org.madoguchi.registry.ResidentRegister;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * 電子交付 of an online request for a 住民票の写し: when staff accept (受理) a {@value #PROCEDURE} application whose
+ * applicant chose electronic delivery, the copies are issued in the same transaction and the application is
+ * completed with a message pointing to the portal. If a rule stops the copy (支援措置, 抑止 …) the acceptance
+ * itself fails and the examiner sees why: nothing is accepted that cannot be delivered.
+ */
+@Component
+class OnlineIssuance {
+
+	static final String PROCEDURE = "juminhyo-copy";
+
+	static final String ELECTRONIC = "electronic";
+
+	private final Review review;
+
+	private final ResidentRegister register;
+
+	private final Issuance issuance;
+
+	private final IssuanceProperties properties;
+
+	OnlineIssuance(Review review, ResidentRegister register, Issuance issuance, IssuanceProperties properties) {
+		this.review = review;
+		this.register = register;
+		this.issuance = issuance;
+		this.properties = properties;
+	}
+
+	@EventListener
+	void on(ApplicationStatusChanged changed) {
+		if (!PROCEDURE.equals(changed.procedureId()) || changed.to() != ApplicationStatus.ACCEPTED) {
+			return;
+		}
+		StaffMember staff = StaffMember.current();
+		Application a = review.open(changed.applicationId(), staff).application();
+		Answers answers = a.answers();
+		if (!ELECTRONIC.equals(answers.text("deliveryMethod"))) {
+			return; // by post or at the counter: printed there
+		}
+		if (a.atenaNumber() == null || a.applicantAccount() == null) {
+			throw new IssuanceRefusedException("issuance.refused.unmatchedApplicant");
+		}
+		Set<PrintItem> items = EnumSet.noneOf(PrintItem.class);
+		answers.list("items").forEach(v -> PrintItem.fromForm(v).ifPresent(items::add));
+		if (items.contains(PrintItem.MY_NUMBER)) {
+			throw new IssuanceRefusedException("issuance.refused.myNumberOnline");
+		}
+		AtenaNumber applicant = new AtenaNumber(a.atenaNumber());
+		List<AtenaNumber> subjects = "some".equals(answers.text("scope"))
+				? answers.list("members").stream().map(AtenaNumber::new).toList()
+				: register.livingHouseholdOf(applicant, "証明書の交付 / certificate issuance " + a.receiptNumber());
+		int copies = parseCopies(answers.text("copies"));
+		String purpose = "other".equals(answers.text("purpose")) ? answers.text("purposeOther") : answers.text("purpose");
+		CertificateOrder order = new CertificateOrder(DocumentKind.JUMINHYO_COPY, Layout.HOUSEHOLD, items, subjects,
+				CertificateOrder.Requester.resident(applicant), purpose, IssueChannel.ONLINE, a.id(),
+				a.applicantAccount(), copies);
+		List<IssuedDocument> issued = issuance.issue(order, staff.username(), true);
+		Application accepted = review.open(a.id(), staff).application();
+		review.complete(a.id(), accepted.rowVersion(), completionMessage(issued.size()), staff);
+	}
+
+	private String completionMessage(int copies) {
+		return "住民票の写し（電子交付）" + copies + "通を発行しました。ポータルの「交付された証明書」（/portal/documents）から"
+				+ properties.availableFor().toDays() + "日間ダウンロードできます。 / Your residence record copy ("
+				+ copies + ") has been issued electronically: download it from \"Issued certificates\" "
+				+ "(/portal/documents) within " + properties.availableFor().toDays() + " days.";
+	}
+
+	private static int parseCopies(String text) {
+		try {
+			return Integer.parseInt(text == null ? "1" : text.strip());
+		}
+		catch (NumberFormatException e) {
+			return 0; // refused by the order's own check with a clear message
+		}
+	}
+}
