@@ -1,0 +1,29 @@
+package org.madoguchi.issuance.document;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** Writes one sample of each kind to a directory (default /work/notes/samples) for looking at. */
+public final class SampleWriter {
+
+	public static void main(String[] args) throws Exception {
+		Path dir = Path.of(args.length > 0 ? args[0] : "/work/notes/samples");
+		Files.createDirectories(dir);
+		CertifiedCopyRenderer renderer = new CertifiedCopyRenderer();
+		Files.write(dir.resolve("juminhyo-household.pdf"), renderer.render(Samples.juminhyo(3)));
+		Files.write(dir.resolve("juminhyo-household-12-all-items.pdf"),
+				renderer.render(Samples.copy(DocumentKind.JUMINHYO_COPY, Layout.HOUSEHOLD,
+						PrintOptions.standard().withRelationship().withHonseki().withResidentCode().withMyNumber(),
+						Samples.household(12))));
+		Files.write(dir.resolve("juminhyo-individual.pdf"), renderer.render(Samples.copy(DocumentKind.JUMINHYO_COPY,
+				Layout.INDIVIDUAL, PrintOptions.standard().withRelationship(), Samples.household(2))));
+		Files.write(dir.resolve("johyo.pdf"), renderer.render(Samples.johyo()));
+		Files.write(dir.resolve("kisai-jiko-shomei.pdf"),
+				renderer.render(Samples.copy(DocumentKind.KISAI_JIKO_SHOMEI, Layout.INDIVIDUAL,
+						PrintOptions.certifying(Set.of(Item.BIRTH_DATE, Item.GENDER, Item.RELATIONSHIP)),
+						List.of(Samples.person(0)))));
+		Files.write(dir.resolve("juminhyo-foreign.pdf"), renderer.render(Samples.foreigner()));
+	}
+}
