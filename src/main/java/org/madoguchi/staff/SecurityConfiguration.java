@@ -99,6 +99,8 @@ class SecurityConfiguration {
 				// the resident assistant's own page and its widget script are for anyone
 				.requestMatchers("/assistant", "/assistant/**").permitAll()
 				.requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
+				// the transparency log is public: anyone may read and check it
+				.requestMatchers(HttpMethod.GET, "/ledger/**").permitAll()
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
 				.requestMatchers("/staff/audit/**").hasAnyRole("AUDITOR", "ADMIN")
 				.requestMatchers("/staff/residents/import/**", "/staff/residents/export/**", "/staff/tokens/**")
