@@ -17,10 +17,10 @@ public class MadoguchiApplication {
 
 	/**
 	 * Tools run without the web server: {@code generate-city}, {@code add-staff}, {@code issue-token},
-	 * {@code add-client}, {@code issue-key}.
+	 * {@code add-client}, {@code issue-key}, {@code ledger} ({@code ledger verify}).
 	 */
 	static final java.util.Set<String> TOOLS = java.util.Set.of("generate-city", "add-staff", "issue-token", "add-client",
-			"issue-key");
+			"issue-key", "ledger");
 
 	public static void main(String[] args) throws Exception {
 		if (args.length > 0 && "faq-eval".equals(args[0])) {

@@ -1,7 +1,9 @@
 package org.madoguchi.audit;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,7 +25,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Writes access-log entries in the caller's transaction: a read that cannot be logged fails, and a
  * change and its log entry commit together. Refusals and sign-in events are written in their own
- * transaction so that they survive the rollback of the refused work.
+ * transaction so that they survive the rollback of the refused work. Each row is also appended to the
+ * transparency log (透明性ログ) in the same transaction, as a commitment that shows nothing of the row.
  */
 @Service
 class JdbcAccessLog implements AccessLog {
@@ -32,8 +36,11 @@ class JdbcAccessLog implements AccessLog {
 
 	private final JdbcTemplate jdbc;
 
-	JdbcAccessLog(JdbcTemplate jdbc) {
+	private final AccessLogLedgerSource ledger;
+
+	JdbcAccessLog(JdbcTemplate jdbc, AccessLogLedgerSource ledger) {
 		this.jdbc = jdbc;
+		this.ledger = ledger;
 	}
 
 	@Override
@@ -54,11 +61,25 @@ class JdbcAccessLog implements AccessLog {
 		insert(actor, null, action, null, detail, outcome);
 	}
 
+	/** Writes the row and its transparency-log entry; every caller runs in a transaction, so both commit together. */
 	private void insert(String actor, String roles, AccessAction action, String subject, String detail, String outcome) {
 		HttpServletRequest request = currentRequest();
-		jdbc.update(INSERT, Timestamp.from(Instant.now()), truncate(actor, 60), truncate(roles, 200), action.name(),
+		// microseconds: what both databases store, so that ledger verify recomputes the same commitment
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Object[] values = { Timestamp.from(at), truncate(actor, 60), truncate(roles, 200), action.name(),
 				truncate(subject, 4000), request == null ? "BATCH" : truncate(AccessPurpose.of(request), 200),
-				truncate(detail, 1000), outcome, request == null ? null : truncate(request.getRemoteAddr(), 64));
+				truncate(detail, 1000), outcome, request == null ? null : truncate(request.getRemoteAddr(), 64) };
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.update(con -> {
+			PreparedStatement ps = con.prepareStatement(INSERT, new String[] { "id" });
+			for (int i = 0; i < values.length; i++) {
+				ps.setObject(i + 1, values[i]);
+			}
+			return ps;
+		}, key);
+		long id = key.getKey().longValue();
+		ledger.append(new AccessLogLedgerSource.Row(id, at, (String) values[1], (String) values[2], (String) values[3],
+				(String) values[4], (String) values[5], (String) values[6], outcome, (String) values[8]));
 	}
 
 	@Override

@@ -47,6 +47,13 @@ public interface Ledger {
 	NoteVerifier verifier();
 
 	/**
+	 * A commitment (秘匿化した値) to data that must not appear in clear in the public log: HMAC-SHA256 under the
+	 * log's secret commitment key. The same data always gives the same commitment, so {@code ledger verify} can
+	 * recompute an entry from its source row; without the key nobody can guess the data from it.
+	 */
+	byte[] commitment(byte[] data);
+
+	/**
 	 * A checkpoint and the signed note that carries it.
 	 *
 	 * @param note the whole signed note, as served at {@code /ledger/checkpoint}

@@ -103,6 +103,8 @@ class SecurityConfiguration {
 				// the public verification of issued copies (upload or QR link)
 				.requestMatchers("/verify", "/verify/**").permitAll()
 				.requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
+				// the transparency log is public: anyone may read and check it
+				.requestMatchers(HttpMethod.GET, "/ledger/**").permitAll()
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
 				.requestMatchers("/staff/audit/**").hasAnyRole("AUDITOR", "ADMIN")
 				.requestMatchers("/staff/residents/import/**", "/staff/residents/export/**", "/staff/tokens/**")

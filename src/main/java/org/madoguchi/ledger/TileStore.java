@@ -1,0 +1,88 @@
+package org.madoguchi.ledger;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The hash tiles in table {@code ledger_tile}. Every stored prefix of a tile is final once committed (a full tile
+ * never changes, a partial one only grows), so tiles read outside the sequencer's transaction may be cached on
+ * every node: the cache keeps the widest row seen and reads again only when a wider one is needed.
+ */
+final class TileStore {
+
+	private final JdbcTemplate jdbc;
+
+	private final Map<Long, Tile> cache;
+
+	TileStore(JdbcTemplate jdbc, int cacheSize) {
+		this.jdbc = jdbc;
+		this.cache = cacheSize <= 0 ? null : new LinkedHashMap<>(256, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Long, Tile> eldest) {
+				return size() > cacheSize;
+			}
+		};
+	}
+
+	/** A committed tile with at least {@code minWidth} hashes; fails when the log has no such tile. */
+	Tile committed(int level, long index, int minWidth) {
+		Long key = key(level, index);
+		if (cache != null) {
+			Tile cached;
+			synchronized (cache) {
+				cached = cache.get(key);
+			}
+			if (cached != null && cached.width >= minWidth) {
+				return cached;
+			}
+		}
+		Tile tile = read(level, index);
+		if (tile == null || tile.width < minWidth) {
+			throw new IllegalStateException("tile " + level + "/" + index + " has " + (tile == null ? 0 : tile.width)
+					+ " hashes, " + minWidth + " needed: the stored tree is shorter than its checkpoint");
+		}
+		if (cache != null) {
+			synchronized (cache) {
+				cache.put(key, tile);
+			}
+		}
+		return tile;
+	}
+
+	/** The widest stored row of a tile, read now (within the caller's transaction); null when there is none. */
+	Tile read(int level, long index) {
+		List<byte[]> rows = jdbc.query("SELECT hashes FROM ledger_tile WHERE level = ? AND idx = ? ORDER BY width DESC "
+				+ "FETCH FIRST 1 ROWS ONLY", (rs, i) -> rs.getBytes(1), level, index);
+		return rows.isEmpty() ? null : new Tile(level, index, rows.get(0));
+	}
+
+	/** Writes new tile rows and removes the partial rows they supersede. */
+	void write(List<Tile> tiles, List<Tile> superseded) {
+		jdbc.batchUpdate("INSERT INTO ledger_tile (level, idx, width, hashes) VALUES (?,?,?,?)", tiles, 500,
+				(ps, t) -> {
+					ps.setInt(1, t.level);
+					ps.setLong(2, t.index);
+					ps.setInt(3, t.width);
+					ps.setBytes(4, t.bytes(t.width));
+				});
+		for (Tile old : superseded) {
+			jdbc.update("DELETE FROM ledger_tile WHERE level = ? AND idx = ? AND width <= ?", old.level, old.index,
+					old.width);
+		}
+	}
+
+	void clearCache() {
+		if (cache != null) {
+			synchronized (cache) {
+				cache.clear();
+			}
+		}
+	}
+
+	private static Long key(int level, long index) {
+		return ((long) level << 56) | index;
+	}
+}
