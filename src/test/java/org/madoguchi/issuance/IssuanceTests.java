@@ -108,7 +108,7 @@ class IssuanceTests {
 		IssuedDocument d = issueWholeHousehold(Set.of()).get(0);
 
 		assertThat(d.issueNumber()).matches("\\d{8} 東雲野市 本庁1 プリンタ001 \\d{3,}");
-		assertThat(d.requesterRelation()).isEqualTo(RequesterRelation.SELF);
+		assertThat(d.requesterRelation()).as("the head asks for the whole household").isEqualTo(RequesterRelation.HOUSEHOLD);
 		assertThat(d.myNumberPrinted()).isFalse();
 		byte[] pdf = issuance.pdfForStaff(d.id());
 		String text = text(pdf);
