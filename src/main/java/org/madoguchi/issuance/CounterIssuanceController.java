@@ -66,6 +66,7 @@ class CounterIssuanceController {
 		if (atena != null && !atena.isBlank()) {
 			addPerson(model, parseAtena(atena));
 		}
+		model.addAttribute("form", new CounterForm("JUMINHYO_COPY", "HOUSEHOLD", null, null, "1"));
 		return "issuance/counter";
 	}
 
@@ -107,6 +108,7 @@ class CounterIssuanceController {
 		model.addAttribute("activeNav", "issuance");
 		model.addAttribute("recent", issuance.recent(20));
 		model.addAttribute("pending", requests.pending().size());
+		model.addAttribute("form", new CounterForm(kind, layout, requesterName, purpose, copies));
 		addPerson(model, person);
 		return "issuance/counter";
 	}
@@ -186,6 +188,10 @@ class CounterIssuanceController {
 			formErrors.addTo(model, e.errors());
 		}
 		return requests(model);
+	}
+
+	/** What the counter form shows again after a refusal. */
+	record CounterForm(String kind, String layout, String requesterName, String purpose, String copies) {
 	}
 
 	private void addPerson(Model model, AtenaNumber atena) {
