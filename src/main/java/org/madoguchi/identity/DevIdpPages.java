@@ -36,6 +36,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 @ConditionalOnProperty(name = "madoguchi.identity.dev-idp.enabled", havingValue = "true")
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class DevIdpPages {
 
 	/** Cards listed on the page at most. */

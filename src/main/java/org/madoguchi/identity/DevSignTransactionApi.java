@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @ConditionalOnProperty(name = "madoguchi.identity.dev-idp.enabled", havingValue = "true")
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class DevSignTransactionApi {
 
 	private final DevSignTransactions transactions;
