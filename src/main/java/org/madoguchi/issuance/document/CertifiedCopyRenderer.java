@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -42,6 +43,8 @@ public final class CertifiedCopyRenderer {
 
 	/** Below this the certification block, the QR code and the electronic-document note take the page. */
 	static final float BODY_BOTTOM = 246f;
+	/** A page continued on the next has no certification block: its persons may go down to the footer rule. */
+	static final float CONTINUED_BOTTOM = 140f;
 	static final float BLOCK_GAP = 8f;
 	static final float SEAL_SIZE = 62f; // 21.9 mm: the 電子公印 is at most 25 mm square
 	static final float QR_SIZE = 56.7f; // 20 mm
@@ -130,7 +133,9 @@ public final class CertifiedCopyRenderer {
 			}
 			metadata(document, copy);
 			ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-			document.save(out);
+			// a classic cross-reference table, no object streams (content and font streams are still Flate-compressed):
+			// 2 % larger, 15–35 % faster to write, and the signer appends its incremental update to a plain file
+			document.save(out, CompressParameters.NO_COMPRESSION);
 			return new RenderedCopy(out.toByteArray(), pages.size(), substitutions);
 		}
 		finally {
@@ -138,20 +143,26 @@ public final class CertifiedCopyRenderer {
 		}
 	}
 
-	/** Person blocks per page: 個人票 one per page; 世帯連記式 as many whole persons as fit. */
+	/**
+	 * Person blocks per page: 個人票 one per page; 世帯連記式 as many whole persons as fit. A page that goes on to
+	 * the next has no certification block, so its persons may use that space too; only the last page must leave
+	 * room for the 認証文 and the seal.
+	 */
 	private List<List<Placement.Block>> paginate(CertifiedCopy copy) {
 		Set<Item> items = copy.options().items(copy.kind());
 		Placement.Block household = Placement.block(font, Rows.household(copy.household(), items), LEFT, WIDTH);
-		float available = bodyTop() - household.height() - BLOCK_GAP - BODY_BOTTOM;
+		float top = bodyTop() - household.height() - BLOCK_GAP;
+		float withCertification = top - BODY_BOTTOM;
+		float continued = top - CONTINUED_BOTTOM;
 		List<List<Placement.Block>> pages = new ArrayList<>();
 		List<Placement.Block> page = new ArrayList<>();
 		float used = 0;
 		for (PrintedPerson person : copy.persons()) {
 			Placement.Block block = Placement.block(font, Rows.person(person, items), LEFT, WIDTH);
-			if (block.height() > available) {
+			if (block.height() > withCertification) {
 				throw new IllegalStateException("one person's items do not fit on a page"); // bounded lengths prevent it
 			}
-			boolean full = !page.isEmpty() && (copy.layout() == Layout.INDIVIDUAL || used + block.height() > available);
+			boolean full = !page.isEmpty() && (copy.layout() == Layout.INDIVIDUAL || used + block.height() > continued);
 			if (full) {
 				pages.add(page);
 				page = new ArrayList<>();
@@ -160,7 +171,17 @@ public final class CertifiedCopyRenderer {
 			page.add(block);
 			used += block.height() + BLOCK_GAP;
 		}
+		// the last page needs room for the certification: move its last persons on to one more page
+		List<Placement.Block> overflow = new ArrayList<>();
+		while (used - BLOCK_GAP > withCertification) {
+			Placement.Block moved = page.remove(page.size() - 1);
+			overflow.add(0, moved);
+			used -= moved.height() + BLOCK_GAP;
+		}
 		pages.add(page);
+		if (!overflow.isEmpty()) {
+			pages.add(overflow);
+		}
 		List<List<Placement.Block>> withHousehold = new ArrayList<>(pages.size());
 		for (List<Placement.Block> p : pages) {
 			List<Placement.Block> all = new ArrayList<>(p.size() + 1);

@@ -50,7 +50,11 @@ final class Placement {
 		float labels = 0, weights = 0;
 		for (int i = 0; i < n; i++) {
 			Rows.Cell c = row.cells().get(i);
-			labelWidths[i] = Math.max(34f, Math.min(62f, font.width(c.label(), LABEL_SIZE) + 10f));
+			float widest = 0;
+			for (String line : c.label().split("\n")) {
+				widest = Math.max(widest, font.width(line, LABEL_SIZE));
+			}
+			labelWidths[i] = Math.max(34f, Math.min(62f, widest + 10f));
 			labels += labelWidths[i];
 			weights += c.weight();
 		}

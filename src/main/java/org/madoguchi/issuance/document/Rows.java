@@ -77,10 +77,10 @@ final class Rows {
 
 		List<Cell> dates = new ArrayList<>(3);
 		if (items.contains(Item.BECAME_RESIDENT)) {
-			dates.add(Cell.of("住民となった年月日", p.becameResident(), 1f));
+			dates.add(Cell.of("住民となった\n年月日", p.becameResident(), 1f));
 		}
 		if (items.contains(Item.ADDRESS_FIXED)) {
-			dates.add(Cell.of("住所を定めた年月日", p.addressFixed(), 1f));
+			dates.add(Cell.of("住所を定めた\n年月日", p.addressFixed(), 1f));
 			dates.add(Cell.of("届出日", p.notified(), 1f));
 		}
 		add(rows, ROW, dates);
@@ -102,9 +102,9 @@ final class Rows {
 
 		if (items.contains(Item.RESIDENCE) && p.foreign() != null) {
 			PrintedPerson.Foreign f = p.foreign();
-			add(rows, ROW, List.of(Cell.of("国籍・地域", f.nationality(), 1f), Cell.of("第30条の45に規定する区分", f.category(), 1.2f)));
+			add(rows, ROW, List.of(Cell.of("国籍・地域", f.nationality(), 1f), Cell.of("第30条の45に\n規定する区分", f.category(), 1.2f)));
 			add(rows, ROW, List.of(Cell.of("在留資格", f.status(), 1.6f), Cell.of("在留期間", f.period(), 0.8f),
-					Cell.of("在留期間の満了の日", f.expiry(), 1.2f)));
+					Cell.of("在留期間の\n満了の日", f.expiry(), 1.2f)));
 		}
 		if (items.contains(Item.REMOVAL) && p.removal() != null) {
 			PrintedPerson.Removal r = p.removal();

@@ -57,6 +57,7 @@ final class Seal {
 		ops.append("q ").append(RED).append(" RG ").append(RED).append(" rg\n");
 		ops.append("44 w 22 22 956 956 re S\n"); // outer frame
 		ops.append("12 w 78 78 844 844 re S\n"); // inner frame
+		ops.append("10 w 1 j\n"); // glyphs filled and outlined: the heavier strokes of a carved seal
 		int[] cps = text.codePoints().filter(font::covers).toArray();
 		int n = cps.length;
 		int columns = Math.max(1, (int) Math.ceil(Math.sqrt(n)));
@@ -132,7 +133,7 @@ final class Seal {
 			}
 			it.next();
 		}
-		ops.append("f\n");
+		ops.append("b\n");
 	}
 
 	private static StringBuilder point(StringBuilder ops, float x, float y) {

@@ -25,5 +25,15 @@ public final class SampleWriter {
 						PrintOptions.certifying(Set.of(Item.BIRTH_DATE, Item.GENDER, Item.RELATIONSHIP)),
 						List.of(Samples.person(0)))));
 		Files.write(dir.resolve("juminhyo-foreign.pdf"), renderer.render(Samples.foreigner()));
+		String address = "東雲野市" + "民田町二丁目三番地四号".repeat(14) + "一二";
+		PrintedPerson longest = Samples.person(0)
+			.withFamilyRegister(address, "田中　民夫")
+			.withFormerName("旧".repeat(64), "キュウ".repeat(21))
+			.withRemoval(null);
+		Files.write(dir.resolve("juminhyo-longest-values.pdf"),
+				renderer.render(new CertifiedCopy(DocumentKind.JUMINHYO_COPY, Layout.INDIVIDUAL,
+						PrintOptions.standard().withHonseki().withRelationship(),
+						new Household("田中　民夫", address, "民".repeat(64)), List.of(longest), Samples.NUMBER,
+						Samples.NUMBER.date(), "東雲野市長", "東雲　太一", Samples.URL + "?" + "x".repeat(200))));
 	}
 }
