@@ -2,6 +2,7 @@ package org.madoguchi.issuance;
 
 import java.io.IOException;
 
+import org.madoguchi.issuance.signing.SealTrust;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +20,11 @@ class VerificationController {
 
 	private final Verification verification;
 
-	VerificationController(Verification verification) {
+	private final SealTrust trust;
+
+	VerificationController(Verification verification, SealTrust trust) {
 		this.verification = verification;
+		this.trust = trust;
 	}
 
 	@GetMapping("/verify")
@@ -42,6 +46,23 @@ class VerificationController {
 		model.addAttribute("result", verification.verify(file.getBytes()));
 		model.addAttribute("fileName", file.getOriginalFilename());
 		return "issuance/verify";
+	}
+
+	/**
+	 * The city's seal root certificate(s) in PEM, for checking a copy with standard tools (openssl, pdfsig); see
+	 * docs/verification.md. The city also publishes them on its own web site.
+	 */
+	@GetMapping(path = "/verify/trust/city-ca.pem", produces = "application/x-pem-file")
+	@org.springframework.web.bind.annotation.ResponseBody
+	String trustAnchors() {
+		return Pem.certificates(trust.anchors());
+	}
+
+	/** The current CRLs of the city's seal CA in PEM (a revoked seal certificate is listed here). */
+	@GetMapping(path = "/verify/trust/crl.pem", produces = "application/x-pem-file")
+	@org.springframework.web.bind.annotation.ResponseBody
+	String crls() {
+		return Pem.crls(trust.crls());
 	}
 
 	/** The QR code's target: the record of one copy, then the same upload form to check a file against it. */

@@ -50,6 +50,17 @@ class LedgerController {
 		return ResponseEntity.ok().contentType(TEXT_UTF8).cacheControl(CacheControl.noCache()).body(latest.note());
 	}
 
+	/**
+	 * The checkpoint signer's public key as a C2SP note verifier key ({@code <name>+<hex id>+<base64 key>}), for
+	 * clients that fetch it once and then check every checkpoint. A city also publishes it out of band (its web site,
+	 * witnesses), so that a compromised server cannot swap it unnoticed.
+	 */
+	@GetMapping("/ledger/key")
+	@Operation(summary = "The checkpoint signer's public key (C2SP signed-note verifier key)")
+	ResponseEntity<String> key() {
+		return ResponseEntity.ok().contentType(TEXT_UTF8).body(ledger.verifier().format() + "\n");
+	}
+
 	@GetMapping("/ledger/tile/**")
 	@Operation(summary = "A hash tile tile/<L>/<N>[.p/<W>] or an entry bundle tile/entries/<N>[.p/<W>] (C2SP tlog-tiles)",
 			description = "N in 3-digit path elements, all but the last prefixed with x (1234067 is x001/x234/067). "

@@ -159,6 +159,23 @@ class VerificationWebTests {
 	}
 
 	@Test
+	void theTrustMaterialAndTheLogKeyArePublicSoThatOthersCanCheckWithoutOurCode() throws Exception {
+		String pem = mvc.perform(get("/verify/trust/city-ca.pem")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		var root = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+			.generateCertificate(new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+		root.verify(root.getPublicKey()); // self-signed: the city's root
+		String crl = mvc.perform(get("/verify/trust/crl.pem")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(crl).startsWith("-----BEGIN X509 CRL-----");
+		String key = mvc.perform(get("/ledger/key")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8).strip();
+		byte[] note = mvc.perform(get("/ledger/checkpoint")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(org.madoguchi.ledger.NoteVerifier.parse(key).open(note).text()).contains("\n");
+	}
+
+	@Test
 	void staffIssueAtTheCounterAndOpenThePdf() throws Exception {
 		var counter = user("counter2").roles("COUNTER");
 		String form = mvc.perform(get("/staff/issuance").param("atena", person.atenaNumber().value()).with(counter))
