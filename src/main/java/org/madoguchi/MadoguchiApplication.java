@@ -33,6 +33,11 @@ public class MadoguchiApplication {
 			org.madoguchi.identity.IdentityTools.main(args);
 			return;
 		}
+		if (args.length > 1 && "ledger".equals(args[0]) && "keygen".equals(args[1])) {
+			// the transparency log's production keys: no Spring context, no database
+			org.madoguchi.ledger.LedgerKeygen.main(java.util.Arrays.copyOfRange(args, 2, args.length));
+			return;
+		}
 		if (args.length > 0 && TOOLS.contains(args[0])) {
 			String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
 			var context = new org.springframework.boot.builder.SpringApplicationBuilder(MadoguchiApplication.class)
