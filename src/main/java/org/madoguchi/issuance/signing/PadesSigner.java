@@ -112,10 +112,32 @@ public final class PadesSigner {
 	 * @throws TimestampException       when the TSA fails (no document without a time-stamp leaves here)
 	 */
 	public byte[] sign(byte[] unsignedPdf, SealDetails details) {
+		return sign(unsignedPdf, details, prepared().contentsSize(), new int[1], false);
+	}
+
+	/**
+	 * TESTS ONLY: a seal whose /Contents holds the CMS without the zero padding, found by signing again with the size
+	 * the last CMS had until one fits exactly (ECDSA values and time-stamp tokens vary by a byte or two). EU DSS 6.4
+	 * parses /Contents with {@code new CMSSignedData(byte[])}, which BouncyCastle 1.85+ refuses when anything (the
+	 * padding every PDF signer writes) follows the DER; this lets the tests give DSS our very structure.
+	 */
+	byte[] signUnpadded(byte[] unsignedPdf, SealDetails details) {
+		int size = prepared().contentsSize();
+		int[] length = new int[1];
+		for (int attempt = 0; attempt < 50; attempt++) {
+			byte[] sealed = sign(unsignedPdf, details, size, length, true);
+			if (sealed != null && length[0] == size) {
+				return sealed;
+			}
+			size = length[0];
+		}
+		throw new IllegalStateException("no CMS of a stable size in 50 attempts");
+	}
+
+	private byte[] sign(byte[] unsignedPdf, SealDetails details, int contentsSize, int[] cmsLength, boolean probe) {
 		if (unsignedPdf == null || unsignedPdf.length > MAX_PDF_BYTES) {
 			throw new IllegalArgumentException("PDF to seal is missing or larger than " + MAX_PDF_BYTES + " bytes");
 		}
-		int contentsSize = prepared().contentsSize();
 		try (PDDocument document = load(unsignedPdf); SignatureOptions options = new SignatureOptions()) {
 			PDSignature signature = new PDSignature();
 			signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -133,6 +155,10 @@ public final class PadesSigner {
 			ByteArrayOutputStream out = new ByteArrayOutputStream(unsignedPdf.length + 2 * contentsSize + 8192);
 			ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
 			byte[] cms = cms(external.getContent().readAllBytes());
+			cmsLength[0] = cms.length;
+			if (probe && cms.length > contentsSize) {
+				return null;
+			}
 			if (cms.length > contentsSize) {
 				throw new IllegalStateException("the CMS signature (" + cms.length + " bytes) does not fit the reserved "
 						+ contentsSize + " bytes");
