@@ -296,6 +296,31 @@ class PdfSignatureCheckTests {
 	}
 
 	@Test
+	void tsaWithLargeTokensGetsMoreRoom() throws Exception {
+		// a TSA whose certificate is bulky (here: 6 KB in a private extension) does not fit the first guess
+		KeyPair keys = DevIssuingPki.newKeys();
+		var root = city.pki().root();
+		var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(root, java.math.BigInteger.TEN,
+				java.util.Date.from(Instant.now().minusSeconds(60)), java.util.Date.from(Instant.now().plusSeconds(3600)),
+				new javax.security.auth.x500.X500Principal("CN=bulky TSA"), keys.getPublic());
+		builder.addExtension(org.bouncycastle.asn1.x509.Extension.extendedKeyUsage, true,
+				new org.bouncycastle.asn1.x509.ExtendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping));
+		builder.addExtension(new org.bouncycastle.asn1.ASN1ObjectIdentifier("2.25.1"), false,
+				new org.bouncycastle.asn1.DEROctetString(new byte[6000]));
+		var cert = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(builder.build(
+				new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(city.pki().caKey().privateKey())));
+		DevTimestampAuthority bulkyTsa = new DevTimestampAuthority(Pkcs12IssuingKey.of(keys.getPrivate(), List.of(cert, root)),
+				Clock.systemUTC());
+		PadesSigner signer = new PadesSigner(city.pki().sealKey(), TimestampClient.inProcess(bulkyTsa), Clock.systemUTC());
+
+		PdfSignatureReport first = city.check().check(signer.sign(unsigned, SealFixture.DETAILS));
+		PdfSignatureReport second = city.check().check(signer.sign(unsigned, SealFixture.DETAILS));
+
+		assertThat(first.verdict()).as(first.detail()).isEqualTo(Verdict.VALID);
+		assertThat(second.verdict()).as(second.detail()).isEqualTo(Verdict.VALID);
+	}
+
+	@Test
 	void signerRefusesWhatIsNotAPdf() {
 		assertThatThrownBy(() -> city.seal("not a pdf".getBytes(StandardCharsets.US_ASCII)))
 			.isInstanceOf(IllegalArgumentException.class)

@@ -22,8 +22,13 @@ final class SamplePdfs {
 	private SamplePdfs() {
 	}
 
-	/** A certificate copy of the given number of pages. */
+	/** A certificate copy of the given number of pages, saved without object streams. */
 	static byte[] certificate(int pages) {
+		return certificate(pages, false);
+	}
+
+	/** As {@link #certificate(int)}; compressed as PDFBox saves by default (object streams) when asked. */
+	static byte[] certificate(int pages, boolean compressed) {
 		try (PDDocument document = new PDDocument();
 				InputStream font = SamplePdfs.class.getResourceAsStream("/fonts/ipaexg.ttf")) {
 			PDType0Font gothic = PDType0Font.load(document, font);
@@ -53,7 +58,8 @@ final class SamplePdfs {
 			}
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			// no object streams: the Info dictionary's title stays plain text, for tests that change one byte of it
-			document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+			document.save(out, compressed ? org.apache.pdfbox.pdfwriter.compress.CompressParameters.DEFAULT_COMPRESSION
+					: org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
 			return out.toByteArray();
 		}
 		catch (IOException ex) {
