@@ -63,8 +63,8 @@ public final class PadesSigner {
 
 	static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
 
-	/** Room in /Contents besides the certificates: signer info, time-stamp token without certificates, slack. */
-	static final int SIGNATURE_ROOM = 4096;
+	/** Room in /Contents besides our certificates: signer info, time-stamp token without certificates, slack. */
+	static final int SIGNATURE_ROOM = 2048;
 
 	private final IssuingKey key;
 
@@ -93,9 +93,10 @@ public final class PadesSigner {
 				for (X509Certificate c : key.chain()) {
 					chainBytes += c.getEncoded().length;
 				}
-				// the TSA's certificates travel inside the token: as much room again for them, at least 4 KB
+				// the TSA's certificates travel inside the token: as much room again for them, at least 2 KB (more if a
+				// TSA needs it: see sign)
 				p = new Prepared(new JcaDigestCalculatorProviderBuilder().build(), new JcaCertStore(key.chain()),
-						signingCertificateV2(key.certificate()), chainBytes + SIGNATURE_ROOM + Math.max(4096, chainBytes));
+						signingCertificateV2(key.certificate()), chainBytes + SIGNATURE_ROOM + Math.max(2048, chainBytes));
 			}
 			catch (GeneralSecurityException | OperatorCreationException ex) {
 				throw new IllegalStateException("cannot prepare the seal signer: " + ex.getMessage(), ex);
@@ -112,10 +113,43 @@ public final class PadesSigner {
 	 * @throws TimestampException       when the TSA fails (no document without a time-stamp leaves here)
 	 */
 	public byte[] sign(byte[] unsignedPdf, SealDetails details) {
+		int reserved = Math.max(prepared().contentsSize(), grown);
+		int[] length = new int[1];
+		byte[] sealed = sign(unsignedPdf, details, reserved, length, true);
+		if (sealed == null) {
+			// a TSA whose tokens carry more certificates than guessed: reserve what it needs from now on, and redo this one
+			grown = length[0] + 1024;
+			sealed = sign(unsignedPdf, details, grown, length, false);
+		}
+		return sealed;
+	}
+
+	/** The reservation after a CMS did not fit (0 before): tokens of the same TSA are about as large every time. */
+	private volatile int grown;
+
+	/**
+	 * TESTS ONLY: a seal whose /Contents holds the CMS without the zero padding, found by signing again with the size
+	 * the last CMS had until one fits exactly (ECDSA values and time-stamp tokens vary by a byte or two). EU DSS 6.4
+	 * parses /Contents with {@code new CMSSignedData(byte[])}, which BouncyCastle 1.85+ refuses when anything (the
+	 * padding every PDF signer writes) follows the DER; this lets the tests give DSS our very structure.
+	 */
+	byte[] signUnpadded(byte[] unsignedPdf, SealDetails details) {
+		int size = prepared().contentsSize();
+		int[] length = new int[1];
+		for (int attempt = 0; attempt < 50; attempt++) {
+			byte[] sealed = sign(unsignedPdf, details, size, length, true);
+			if (sealed != null && length[0] == size) {
+				return sealed;
+			}
+			size = length[0];
+		}
+		throw new IllegalStateException("no CMS of a stable size in 50 attempts");
+	}
+
+	private byte[] sign(byte[] unsignedPdf, SealDetails details, int contentsSize, int[] cmsLength, boolean probe) {
 		if (unsignedPdf == null || unsignedPdf.length > MAX_PDF_BYTES) {
 			throw new IllegalArgumentException("PDF to seal is missing or larger than " + MAX_PDF_BYTES + " bytes");
 		}
-		int contentsSize = prepared().contentsSize();
 		try (PDDocument document = load(unsignedPdf); SignatureOptions options = new SignatureOptions()) {
 			PDSignature signature = new PDSignature();
 			signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -133,6 +167,10 @@ public final class PadesSigner {
 			ByteArrayOutputStream out = new ByteArrayOutputStream(unsignedPdf.length + 2 * contentsSize + 8192);
 			ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
 			byte[] cms = cms(external.getContent().readAllBytes());
+			cmsLength[0] = cms.length;
+			if (probe && cms.length > contentsSize) {
+				return null;
+			}
 			if (cms.length > contentsSize) {
 				throw new IllegalStateException("the CMS signature (" + cms.length + " bytes) does not fit the reserved "
 						+ contentsSize + " bytes");

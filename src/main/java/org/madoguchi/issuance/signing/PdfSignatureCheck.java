@@ -230,6 +230,7 @@ public final class PdfSignatureCheck {
 			throw new Stop(Verdict.UNTRUSTED_SIGNER, "the certificate is not for signatures (keyUsage)");
 		}
 		checkRevocation(path, time);
+		checkTsa(token, time);
 	}
 
 	/** The /Contents hex string between the two signed ranges, decoded. */
@@ -335,12 +336,19 @@ public final class PdfSignatureCheck {
 		if (time.isAfter(clock.instant().plus(CLOCK_SKEW))) {
 			throw new Stop(Verdict.TIMESTAMP_INVALID, "the time-stamp is dated in the future: " + time);
 		}
+		return token;
+	}
+
+	/** The TSA certificate chains to a TSA anchor at the time and is not revoked where its CA's CRL is at hand. */
+	private void checkTsa(TimeStampToken token, Instant time) throws Stop {
+		X509Certificate tsa;
 		List<X509Certificate> tokenCertificates;
 		try {
+			tsa = TimestampExchange.signerOf(token);
 			tokenCertificates = certificates(token.getCertificates().getMatches(null));
 		}
-		catch (Stop stop) {
-			throw new Stop(Verdict.TIMESTAMP_INVALID, stop.getMessage());
+		catch (Stop | RuntimeException ex) {
+			throw new Stop(Verdict.TIMESTAMP_INVALID, ex.getMessage());
 		}
 		PKIXCertPathBuilderResult path = path(tsa, tokenCertificates, trust.tsaAnchors(), time)
 			.orElseThrow(() -> new Stop(Verdict.TIMESTAMP_INVALID,
@@ -349,9 +357,11 @@ public final class PdfSignatureCheck {
 			checkRevocationIfKnown(path, time);
 		}
 		catch (Stop stop) {
+			if (stop.verdict == Verdict.REVOCATION_UNKNOWN) {
+				throw stop;
+			}
 			throw new Stop(Verdict.TIMESTAMP_INVALID, "TSA: " + stop.getMessage());
 		}
-		return token;
 	}
 
 	/** A certification path from the certificate to one of the anchors, valid at the time (revocation apart). */
