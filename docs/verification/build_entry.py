@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rebuild the transparency-log entry of an issued copy (発行記録) from the PDF and its public record.
 
-Usage: build_entry.py COPY.pdf RECORD.json OUT_ENTRY [ONLINE|COUNTER]
+Usage: build_entry.py COPY.pdf RECORD.json OUT_ENTRY
 RECORD.json is GET /api/v1/verification/{code} (or the "record" of POST /api/v1/verification).
 The entry is compact JSON (UTF-8, no spaces, Japanese not escaped) with the keys in this fixed order:
 type, city, issueNumber, documentKind, issuedAt, pages, channel, sha256.
@@ -14,11 +14,9 @@ record = record.get("record") or record  # accept the POST answer as well as the
 sha256 = hashlib.sha256(pdf).hexdigest()
 if sha256 != record["sha256"]:
     sys.exit("FAIL: the PDF's SHA-256 " + sha256 + " is not the record's " + record["sha256"])
-# the public record has no channel; copies issued online carry the terminal 電子交付 in their 発行番号
-channel = sys.argv[4] if len(sys.argv) > 4 else ("ONLINE" if " 電子交付 " in record["issueNumber"] else "COUNTER")
 entry = {"type": "issuance", "city": record["city"], "issueNumber": record["issueNumber"],
          "documentKind": record["kind"], "issuedAt": record["issuedAt"], "pages": record["pages"],
-         "channel": channel, "sha256": sha256}
+         "channel": record["channel"], "sha256": sha256}
 data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 open(sys.argv[3], "wb").write(data)
 print(data.decode("utf-8"))

@@ -71,8 +71,8 @@ public class Verification {
 	}
 
 	private Record record(IssuedDocument d) {
-		return new Record(properties.cityName(), d.kind(), d.issueNumber(), d.issuedAt(), d.pages(), d.isRevoked(),
-				d.revokedAt(), d.documentSha256(), d.verificationCode(), proof(d));
+		return new Record(properties.cityName(), d.kind(), d.issueNumber(), d.issuedAt(), d.pages(), d.channel(),
+				d.isRevoked(), d.revokedAt(), d.documentSha256(), d.verificationCode(), proof(d));
 	}
 
 	/**
@@ -123,10 +123,11 @@ public class Verification {
 	/**
 	 * What anyone may see of an issued copy.
 	 *
+	 * @param channel counter or electronic issuance (part of the log entry, so that anyone can rebuild it)
 	 * @param sha256 SHA-256 (hex) of the whole signed PDF, to compare with {@code sha256sum}
 	 */
 	public record Record(String city, DocumentKind kind, String issueNumber, Instant issuedAt, int pages,
-			boolean revoked, Instant revokedAt, String sha256, String code, LogProof logProof) {
+			IssueChannel channel, boolean revoked, Instant revokedAt, String sha256, String code, LogProof logProof) {
 	}
 
 	/**
