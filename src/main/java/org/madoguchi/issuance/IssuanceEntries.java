@@ -55,6 +55,16 @@ final class IssuanceEntries {
 		return JSON.writeValueAsString(entry).getBytes(StandardCharsets.UTF_8);
 	}
 
+	/** A reference that is not a document id (an edited entry row) matches no row: reported as gone. */
+	private static Optional<UUID> id(String reference) {
+		try {
+			return Optional.of(UUID.fromString(reference));
+		}
+		catch (IllegalArgumentException e) {
+			return Optional.empty();
+		}
+	}
+
 	/** Lets {@code ledger verify} compare each issuance entry with its row in {@code issued_document}. */
 	@Component
 	static class IssuanceSource implements LedgerSource {
@@ -75,7 +85,7 @@ final class IssuanceEntries {
 
 		@Override
 		public Optional<byte[]> currentEntry(String reference) {
-			return documents.find(UUID.fromString(reference)).map(d -> issuance(properties.cityName(), d));
+			return id(reference).flatMap(documents::find).map(d -> issuance(properties.cityName(), d));
 		}
 	}
 
@@ -99,7 +109,7 @@ final class IssuanceEntries {
 
 		@Override
 		public Optional<byte[]> currentEntry(String reference) {
-			return documents.find(UUID.fromString(reference))
+			return id(reference).flatMap(documents::find)
 				.filter(IssuedDocument::isRevoked)
 				.map(d -> revocation(properties.cityName(), d));
 		}

@@ -75,14 +75,17 @@ class OnlineIssuance {
 				a.applicantAccount(), copies);
 		List<IssuedDocument> issued = issuance.issue(order, staff.username(), true);
 		Application accepted = review.open(a.id(), staff).application();
-		review.complete(a.id(), accepted.rowVersion(), completionMessage(issued.size()), staff);
+		review.complete(a.id(), accepted.rowVersion(), completionMessage(issued.size(), a.language()), staff);
 	}
 
-	private String completionMessage(int copies) {
-		return "住民票の写し（電子交付）" + copies + "通を発行しました。ポータルの「交付された証明書」（/portal/documents）から"
-				+ properties.availableFor().toDays() + "日間ダウンロードできます。 / Your residence record copy ("
-				+ copies + ") has been issued electronically: download it from \"Issued certificates\" "
-				+ "(/portal/documents) within " + properties.availableFor().toDays() + " days.";
+	/** Shown to the applicant (portal, mail, inbox) in the language they applied in. */
+	private String completionMessage(int copies, String language) {
+		long days = properties.availableFor().toDays();
+		return "en".equals(language)
+				? copies + " electronic copy(ies) issued: download the sealed PDF from \"Issued certificates\" in the "
+						+ "portal (/portal/documents) within " + days + " days."
+				: "住民票の写し（電子交付）" + copies + "通を発行しました。オンライン窓口の「交付された証明書」"
+						+ "（/portal/documents）から" + days + "日間ダウンロードできます。";
 	}
 
 	private static int parseCopies(String text) {
