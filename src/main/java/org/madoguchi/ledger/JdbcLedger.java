@@ -86,7 +86,9 @@ final class JdbcLedger implements Ledger {
 			return ps;
 		}, key);
 		long id = key.getKey().longValue();
-		jdbc.update("INSERT INTO ledger_queue (entry_id) VALUES (?)", id);
+		if (!databaseQueues()) {
+			jdbc.update("INSERT INTO ledger_queue (entry_id) VALUES (?)", id);
+		}
 		return id;
 	}
 
@@ -94,6 +96,10 @@ final class JdbcLedger implements Ledger {
 	public void appendAll(List<NewEntry> entries) {
 		requireTransaction();
 		Timestamp now = Timestamp.from(Instant.now());
+		if (databaseQueues()) {
+			jdbc.batchUpdate(INSERT_ENTRY, entries, APPEND_BATCH, (ps, e) -> bind(ps, e, now));
+			return;
+		}
 		List<Long> ids = jdbc.execute((Connection con) -> {
 			List<Long> out = new ArrayList<>(entries.size());
 			try (PreparedStatement ps = con.prepareStatement(INSERT_ENTRY, new String[] { "id" })) {
@@ -124,6 +130,22 @@ final class JdbcLedger implements Ledger {
 
 	/** Rows per batched statement (PostgreSQL with reWriteBatchedInserts sends them as a few multi-row INSERTs). */
 	private static final int APPEND_BATCH = 2000;
+
+	/**
+	 * Whether the database puts new entries into {@code ledger_queue} itself: on PostgreSQL the trigger of
+	 * V19_1__ledger_append_only.sql does, once per statement; on H2 the application inserts the queue rows.
+	 */
+	private boolean databaseQueues() {
+		Boolean known = databaseQueues;
+		if (known == null) {
+			known = Boolean.TRUE.equals(jdbc.execute((Connection con) -> con.getMetaData().getDatabaseProductName()
+				.toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+			databaseQueues = known;
+		}
+		return known;
+	}
+
+	private volatile Boolean databaseQueues;
 
 	private static void bind(PreparedStatement ps, NewEntry e, Timestamp now) throws SQLException {
 		ps.setString(1, e.kind());

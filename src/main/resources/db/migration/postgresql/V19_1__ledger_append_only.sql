@@ -45,3 +45,15 @@ CREATE TRIGGER ledger_tile_no_update BEFORE UPDATE OR DELETE ON ledger_tile
 
 CREATE TRIGGER ledger_checkpoint_no_update BEFORE UPDATE OR DELETE ON ledger_checkpoint
     FOR EACH ROW EXECUTE FUNCTION ledger_append_only();
+
+-- The database queues every new entry itself, once per INSERT statement, so that a batched append is one multi-row
+-- INSERT with no ids sent back and forth (on H2 the application inserts the queue rows).
+CREATE FUNCTION ledger_entry_enqueue() RETURNS trigger AS $$
+BEGIN
+    INSERT INTO ledger_queue (entry_id) SELECT id FROM added;
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER ledger_entry_queued AFTER INSERT ON ledger_entry
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_enqueue();
