@@ -16,8 +16,11 @@ final class Hashes {
 	private Hashes() {
 	}
 
+	/** One digest per thread: getInstance costs about as much as hashing a node. */
+	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Hashes::newSha256);
+
 	static byte[] sha256(byte[]... parts) {
-		MessageDigest digest = newSha256();
+		MessageDigest digest = SHA256.get();
 		for (byte[] part : parts) {
 			digest.update(part);
 		}
@@ -30,6 +33,19 @@ final class Hashes {
 
 	static byte[] node(byte[] left, byte[] right) {
 		return sha256(new byte[] { NODE_PREFIX }, left, right);
+	}
+
+	/** The node hash of the two hashes at {@code in[from..from+64)}, written to {@code out[to..to+32)}. */
+	static void node(byte[] in, int from, byte[] out, int to) {
+		MessageDigest digest = SHA256.get();
+		digest.update(NODE_PREFIX);
+		digest.update(in, from, 2 * SIZE);
+		try {
+			digest.digest(out, to, SIZE);
+		}
+		catch (java.security.DigestException ex) {
+			throw new IllegalStateException("a SHA-256 digest fits in 32 bytes", ex);
+		}
 	}
 
 	/** Constant-time comparison, so that a verifier does not leak how many leading bytes matched. */

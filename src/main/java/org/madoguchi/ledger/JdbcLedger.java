@@ -1,6 +1,9 @@
 package org.madoguchi.ledger;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,7 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The log in the application's database: queued entries in {@code ledger_entry}, the tree as hash tiles in
+ * The log in the application's database: entries in {@code ledger_entry} (waiting in {@code ledger_queue}, numbered
+ * in {@code ledger_leaf}), the tree as hash tiles in
  * {@code ledger_tile}, signed tree heads in {@code ledger_checkpoint}. Sequencing holds the one
  * {@code ledger_state} row locked, so that on several nodes only one extends the tree at a time, and it signs a
  * checkpoint only after checking that the stored tree still has the previous checkpoint's root: the log never signs
@@ -77,35 +81,83 @@ final class JdbcLedger implements Ledger {
 		NewEntry e = new NewEntry(kind, reference, entry);
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.update(con -> {
-			PreparedStatement ps = con.prepareStatement("INSERT INTO ledger_entry (kind, reference, entry, leaf_hash, "
-					+ "queued_at) VALUES (?,?,?,?,?)", new String[] { "id" });
-			ps.setString(1, e.kind());
-			ps.setString(2, e.reference());
-			ps.setBytes(3, e.entry());
-			ps.setBytes(4, Hashes.leaf(e.entry()));
-			ps.setTimestamp(5, Timestamp.from(Instant.now()));
+			PreparedStatement ps = con.prepareStatement(INSERT_ENTRY, new String[] { "id" });
+			bind(ps, e, Timestamp.from(Instant.now()));
 			return ps;
 		}, key);
-		return key.getKey().longValue();
+		long id = key.getKey().longValue();
+		if (!databaseQueues()) {
+			jdbc.update("INSERT INTO ledger_queue (entry_id) VALUES (?)", id);
+		}
+		return id;
 	}
 
-	/** Queues many entries with one batched statement, in the caller's transaction (ids are not returned). */
+	/** Queues many entries with batched statements, in the caller's transaction (ids are not returned). */
 	public void appendAll(List<NewEntry> entries) {
 		requireTransaction();
 		Timestamp now = Timestamp.from(Instant.now());
-		jdbc.batchUpdate("INSERT INTO ledger_entry (kind, reference, entry, leaf_hash, queued_at) VALUES (?,?,?,?,?)",
-				entries, 1000, (ps, e) -> {
-					ps.setString(1, e.kind());
-					ps.setString(2, e.reference());
-					ps.setBytes(3, e.entry());
-					ps.setBytes(4, Hashes.leaf(e.entry()));
-					ps.setTimestamp(5, now);
-				});
+		if (databaseQueues()) {
+			jdbc.batchUpdate(INSERT_ENTRY, entries, APPEND_BATCH, (ps, e) -> bind(ps, e, now));
+			return;
+		}
+		List<Long> ids = jdbc.execute((Connection con) -> {
+			List<Long> out = new ArrayList<>(entries.size());
+			try (PreparedStatement ps = con.prepareStatement(INSERT_ENTRY, new String[] { "id" })) {
+				for (int from = 0; from < entries.size(); from += APPEND_BATCH) {
+					for (NewEntry e : entries.subList(from, Math.min(entries.size(), from + APPEND_BATCH))) {
+						bind(ps, e, now);
+						ps.addBatch();
+					}
+					ps.executeBatch();
+					try (ResultSet keys = ps.getGeneratedKeys()) {
+						while (keys.next()) {
+							out.add(keys.getLong(1));
+						}
+					}
+				}
+			}
+			return out;
+		});
+		if (ids.size() != entries.size()) {
+			throw new IllegalStateException("the database returned " + ids.size() + " ids for " + entries.size() + " entries");
+		}
+		jdbc.batchUpdate("INSERT INTO ledger_queue (entry_id) VALUES (?)", ids, APPEND_BATCH,
+				(ps, id) -> ps.setLong(1, id));
+	}
+
+	private static final String INSERT_ENTRY = "INSERT INTO ledger_entry (kind, reference, entry, leaf_hash, queued_at) "
+			+ "VALUES (?,?,?,?,?)";
+
+	/** Rows per batched statement (PostgreSQL with reWriteBatchedInserts sends them as a few multi-row INSERTs). */
+	private static final int APPEND_BATCH = 2000;
+
+	/**
+	 * Whether the database puts new entries into {@code ledger_queue} itself: on PostgreSQL the trigger of
+	 * V19_1__ledger_append_only.sql does, once per statement; on H2 the application inserts the queue rows.
+	 */
+	private boolean databaseQueues() {
+		Boolean known = databaseQueues;
+		if (known == null) {
+			known = Boolean.TRUE.equals(jdbc.execute((Connection con) -> con.getMetaData().getDatabaseProductName()
+				.toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+			databaseQueues = known;
+		}
+		return known;
+	}
+
+	private volatile Boolean databaseQueues;
+
+	private static void bind(PreparedStatement ps, NewEntry e, Timestamp now) throws SQLException {
+		ps.setString(1, e.kind());
+		ps.setString(2, e.reference());
+		ps.setBytes(3, e.entry());
+		ps.setBytes(4, Hashes.leaf(e.entry()));
+		ps.setTimestamp(5, now);
 	}
 
 	@Override
 	public OptionalLong indexOf(long entryId) {
-		List<Long> idx = jdbc.query("SELECT idx FROM ledger_entry WHERE id = ? AND idx IS NOT NULL",
+		List<Long> idx = jdbc.query("SELECT idx FROM ledger_leaf WHERE entry_id = ?",
 				(rs, i) -> rs.getLong(1), entryId);
 		return idx.isEmpty() ? OptionalLong.empty() : OptionalLong.of(idx.get(0));
 	}
@@ -167,14 +219,16 @@ final class JdbcLedger implements Ledger {
 
 	Optional<StoredEntry> entry(long index) {
 		requireIndex(index);
-		return jdbc.query("SELECT idx, kind, reference, entry FROM ledger_entry WHERE idx = ?",
+		return jdbc.query("SELECT l.idx, e.kind, e.reference, e.entry FROM ledger_leaf l JOIN ledger_entry e ON e.id = l.entry_id "
+				+ "WHERE l.idx = ?",
 				(rs, i) -> new StoredEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)), index)
 			.stream().findFirst();
 	}
 
 	/** The entries numbered {@code from} to {@code to - 1}, in order. */
 	List<byte[]> entries(long from, long to) {
-		return jdbc.query("SELECT entry FROM ledger_entry WHERE idx >= ? AND idx < ? ORDER BY idx",
+		return jdbc.query("SELECT e.entry FROM ledger_leaf l JOIN ledger_entry e ON e.id = l.entry_id "
+				+ "WHERE l.idx >= ? AND l.idx < ? ORDER BY l.idx",
 				(rs, i) -> rs.getBytes(1), from, to);
 	}
 
@@ -195,8 +249,8 @@ final class JdbcLedger implements Ledger {
 		long size = jdbc.queryForObject("SELECT size FROM ledger_state WHERE id = 1 FOR UPDATE", Long.class);
 		List<long[]> ids = new ArrayList<>();
 		List<byte[]> leaves = new ArrayList<>();
-		jdbc.query("SELECT id, leaf_hash FROM ledger_entry WHERE idx IS NULL ORDER BY id FETCH FIRST " + batchSize
-				+ " ROWS ONLY", rs -> {
+		jdbc.query("SELECT q.entry_id, e.leaf_hash FROM ledger_queue q JOIN ledger_entry e ON e.id = q.entry_id "
+				+ "ORDER BY q.entry_id FETCH FIRST " + batchSize + " ROWS ONLY", rs -> {
 					ids.add(new long[] { rs.getLong(1) });
 					leaves.add(rs.getBytes(2));
 				});
@@ -226,7 +280,11 @@ final class JdbcLedger implements Ledger {
 		return leaves.size() == batchSize;
 	}
 
-	/** Gives the entries indices from {@code first} on, one range update per run of consecutive ids. */
+	/**
+	 * Gives the entries indices from {@code first} on and takes them off the queue, one statement each per run of
+	 * consecutive ids. Every id of a run was read from the queue, so a statement over the run's id range touches
+	 * exactly those entries, even in a new snapshot (an entry committed meanwhile has an id outside every run).
+	 */
 	private void numberEntries(List<long[]> ids, long first) {
 		List<long[]> runs = new ArrayList<>(); // {first id, last id, first index}
 		long index = first;
@@ -240,18 +298,26 @@ final class JdbcLedger implements Ledger {
 			}
 			index++;
 		}
-		int[][] counts = jdbc.batchUpdate("UPDATE ledger_entry SET idx = id + ? WHERE id BETWEEN ? AND ? AND idx IS NULL",
-				runs, 1000, (ps, run) -> {
+		requireAll(runs, "numbered", jdbc.batchUpdate("INSERT INTO ledger_leaf (idx, entry_id) SELECT entry_id + ?, entry_id "
+				+ "FROM ledger_queue WHERE entry_id BETWEEN ? AND ?", runs, 1000, (ps, run) -> {
 					ps.setLong(1, run[2] - run[0]);
 					ps.setLong(2, run[0]);
 					ps.setLong(3, run[1]);
-				});
+				}));
+		requireAll(runs, "dequeued", jdbc.batchUpdate("DELETE FROM ledger_queue WHERE entry_id BETWEEN ? AND ?", runs, 1000,
+				(ps, run) -> {
+					ps.setLong(1, run[0]);
+					ps.setLong(2, run[1]);
+				}));
+	}
+
+	private static void requireAll(List<long[]> runs, String what, int[][] counts) {
 		int i = 0;
 		for (int[] batch : counts) {
 			for (int n : batch) {
 				long[] run = runs.get(i++);
 				if (n != Statement.SUCCESS_NO_INFO && n != run[1] - run[0] + 1) {
-					throw new IllegalStateException("numbered " + n + " entries of ids " + run[0] + ".." + run[1]);
+					throw new IllegalStateException(what + " " + n + " entries of ids " + run[0] + ".." + run[1]);
 				}
 			}
 		}
@@ -275,8 +341,18 @@ final class JdbcLedger implements Ledger {
 		return tiles;
 	}
 
+	/** The committed tree; each tile is looked up once per proof, however many of its nodes the proof uses. */
 	private TreeNodes committedNodes() {
-		return TreeNodes.of(tiles::committed);
+		java.util.Map<Long, Tile> used = new java.util.HashMap<>();
+		return TreeNodes.of((level, index, minWidth) -> {
+			Long key = ((long) level << 56) | index;
+			Tile tile = used.get(key);
+			if (tile == null || tile.width < minWidth) {
+				tile = tiles.committed(level, index, minWidth);
+				used.put(key, tile);
+			}
+			return tile;
+		});
 	}
 
 	private void requireSigned(long size, String name) {

@@ -135,8 +135,8 @@ public class LedgerAudit {
 			long[] next = { 0 };
 			boolean[] broken = { false };
 			jdbc.query(con -> {
-				var ps = con.prepareStatement("SELECT idx, kind, reference, entry, leaf_hash FROM ledger_entry "
-						+ "WHERE idx IS NOT NULL ORDER BY idx");
+				var ps = con.prepareStatement("SELECT l.idx, e.kind, e.reference, e.entry, e.leaf_hash FROM ledger_leaf l "
+						+ "JOIN ledger_entry e ON e.id = l.entry_id ORDER BY l.idx");
 				ps.setFetchSize(1000);
 				return ps;
 			}, rs -> {
@@ -196,9 +196,31 @@ public class LedgerAudit {
 				}
 				checkConsistencyProofs(checkpointSizes, checkpointRoots, Math.min(entries, size));
 			}
-			long queued = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE idx IS NULL", Long.class);
+			long queued = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_queue", Long.class);
+			checkQueue();
 			return new Report(entries, queued, tilesChecked, checkpointSizes.size(), sourceChecks, problemCount,
 					List.copyOf(problems));
+		}
+
+		/** Every entry is either numbered or waiting in the queue, never both, never neither. */
+		void checkQueue() {
+			long lost = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry e WHERE NOT EXISTS (SELECT 1 FROM ledger_leaf l "
+					+ "WHERE l.entry_id = e.id) AND NOT EXISTS (SELECT 1 FROM ledger_queue q WHERE q.entry_id = e.id)", Long.class);
+			if (lost > 0) {
+				problem(null, "順序付けされず待ち行列にもない記録が " + lost + " 件あります。待ち行列から削除されています (" + lost
+						+ " entries are neither sequenced nor queued: removed from the queue)");
+			}
+			long twice = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_queue q WHERE EXISTS (SELECT 1 FROM ledger_leaf l "
+					+ "WHERE l.entry_id = q.entry_id)", Long.class);
+			if (twice > 0) {
+				problem(null, "順序付け済みの記録 " + twice + " 件が待ち行列に残っています (" + twice
+						+ " sequenced entries are still queued)");
+			}
+			long orphans = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_queue q WHERE NOT EXISTS (SELECT 1 FROM ledger_entry e "
+					+ "WHERE e.id = q.entry_id)", Long.class);
+			if (orphans > 0) {
+				problem(null, "待ち行列に記録のない行が " + orphans + " 件あります (" + orphans + " queued ids have no entry row)");
+			}
 		}
 
 		void checkNote(long size, byte[] root, String note) {

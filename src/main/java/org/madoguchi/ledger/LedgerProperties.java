@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param devKeyFile development only: where a generated signing key is kept (the commitment key lies next to it)
  * @param sequenceInterval how often the sequencer looks for queued entries
  * @param batchSize most entries sequenced in one transaction (and one checkpoint)
- * @param tileCache how many tiles each node keeps in memory (a tile with its inner nodes takes about 16 KB)
+ * @param tileCache how many level-0 tiles (8 KB each) and as many upper-level tiles (16 KB with their inner nodes)
+ *     each node keeps in memory
  */
 @ConfigurationProperties("madoguchi.ledger")
 record LedgerProperties(String origin, String signingKey, String commitmentKey, Path devKeyFile,

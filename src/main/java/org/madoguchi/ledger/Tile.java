@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 /**
  * One C2SP tlog-tiles hash tile (ハッシュタイル): up to 256 hashes at tree height {@code 8 * level}, the first being
- * the subtree numbered {@code index * 256}. The hashes of the seven heights in between are computed on first use
- * and kept with the tile, so that a cached full tile answers every node inside it without hashing.
+ * the subtree numbered {@code index * 256}. A node inside the tile is hashed from the hashes it covers when asked
+ * for (an inclusion proof needs 247 of the 255 inner hashes, all in one path, so nothing is kept), unless
+ * {@link #keepInnerNodes} was called: then the hashes of the seven heights in between are computed once and kept
+ * with the tile (twice the memory), as the tile store does for the few upper-level tiles that every proof uses.
  */
 final class Tile {
 
@@ -52,22 +54,35 @@ final class Tile {
 		if (height == 0) {
 			return hash(i);
 		}
-		byte[][] levels = inner;
-		if (levels == null) {
-			levels = innerLevels();
-			inner = levels;
-		}
-		byte[] level = levels[height];
-		if ((i + 1) * Hashes.SIZE > level.length) {
+		int n = 1 << height;
+		if ((i + 1) * n > width) {
 			throw new IllegalStateException("node " + height + "/" + i + " is not complete in tile " + this.level + "/"
 					+ index + " of width " + width);
 		}
-		return Arrays.copyOfRange(level, i * Hashes.SIZE, (i + 1) * Hashes.SIZE);
+		byte[][] levels = inner;
+		if (levels != null) {
+			return Arrays.copyOfRange(levels[height], i * Hashes.SIZE, (i + 1) * Hashes.SIZE);
+		}
+		byte[] buffer = Arrays.copyOfRange(hashes, i * n * Hashes.SIZE, (i + 1) * n * Hashes.SIZE);
+		for (int count = n; count > 1; count /= 2) {
+			for (int j = 0; j < count / 2; j++) {
+				Hashes.node(buffer, 2 * j * Hashes.SIZE, buffer, j * Hashes.SIZE); // j*32 <= 2j*32: already read
+			}
+		}
+		return Arrays.copyOf(buffer, Hashes.SIZE);
 	}
 
 	/** The hash of all 256 hashes: the tile's node at the next tile level. */
 	byte[] root() {
 		return node(HEIGHT, 0);
+	}
+
+	/** Computes every inner node now and keeps them, so that later {@link #node} calls hash nothing. */
+	Tile keepInnerNodes() {
+		if (inner == null) {
+			inner = innerLevels();
+		}
+		return this;
 	}
 
 	private byte[][] innerLevels() {
@@ -78,9 +93,7 @@ final class Tile {
 			int n = below.length / Hashes.SIZE / 2;
 			byte[] out = new byte[n * Hashes.SIZE];
 			for (int i = 0; i < n; i++) {
-				byte[] left = Arrays.copyOfRange(below, 2 * i * Hashes.SIZE, (2 * i + 1) * Hashes.SIZE);
-				byte[] right = Arrays.copyOfRange(below, (2 * i + 1) * Hashes.SIZE, (2 * i + 2) * Hashes.SIZE);
-				System.arraycopy(Hashes.node(left, right), 0, out, i * Hashes.SIZE, Hashes.SIZE);
+				Hashes.node(below, 2 * i * Hashes.SIZE, out, i * Hashes.SIZE);
 			}
 			levels[h] = out;
 		}

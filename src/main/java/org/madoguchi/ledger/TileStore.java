@@ -10,19 +10,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The hash tiles in table {@code ledger_tile}. Every stored prefix of a tile is final once committed (a full tile
  * never changes, a partial one only grows), so tiles read outside the sequencer's transaction may be cached on
  * every node: the cache keeps the widest row seen and reads again only when a wider one is needed.
+ *
+ * <p>Level-0 tiles (one per 256 entries, 8 KB each) are far too many to keep at 10,000,000 entries, so a proof
+ * usually reads its level-0 tile; the upper levels are 256 times fewer and every proof passes through them, so they
+ * have their own cache (with their inner nodes kept): up to {@code cacheSize} of each, so with the default 4096 the
+ * upper levels stay in memory up to 268,435,456 entries (4096 × 8 KB + 4096 × 16 KB at most).
  */
 final class TileStore {
 
 	private final JdbcTemplate jdbc;
 
-	private final Map<Long, Tile> cache;
+	private final Map<Long, Tile> leaves;
+
+	private final Map<Long, Tile> upper;
 
 	TileStore(JdbcTemplate jdbc, int cacheSize) {
 		this.jdbc = jdbc;
-		this.cache = cacheSize <= 0 ? null : new LinkedHashMap<>(256, 0.75f, true) {
+		this.leaves = cacheSize <= 0 ? null : lru(cacheSize);
+		this.upper = cacheSize <= 0 ? null : lru(cacheSize);
+	}
+
+	private static Map<Long, Tile> lru(int size) {
+		return new LinkedHashMap<>(256, 0.75f, true) {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<Long, Tile> eldest) {
-				return size() > cacheSize;
+				return size() > size;
 			}
 		};
 	}
@@ -30,6 +42,7 @@ final class TileStore {
 	/** A committed tile with at least {@code minWidth} hashes; fails when the log has no such tile. */
 	Tile committed(int level, long index, int minWidth) {
 		Long key = key(level, index);
+		Map<Long, Tile> cache = level == 0 ? leaves : upper;
 		if (cache != null) {
 			Tile cached;
 			synchronized (cache) {
@@ -45,8 +58,14 @@ final class TileStore {
 					+ " hashes, " + minWidth + " needed: the stored tree is shorter than its checkpoint");
 		}
 		if (cache != null) {
+			if (level > 0) {
+				tile.keepInnerNodes();
+			}
 			synchronized (cache) {
-				cache.put(key, tile);
+				Tile other = cache.get(key);
+				if (other == null || other.width < tile.width) {
+					cache.put(key, tile);
+				}
 			}
 		}
 		return tile;
@@ -75,9 +94,11 @@ final class TileStore {
 	}
 
 	void clearCache() {
-		if (cache != null) {
-			synchronized (cache) {
-				cache.clear();
+		for (Map<Long, Tile> cache : java.util.Arrays.asList(leaves, upper)) {
+			if (cache != null) {
+				synchronized (cache) {
+					cache.clear();
+				}
 			}
 		}
 	}

@@ -147,7 +147,7 @@ class LedgerApiTests {
 	}
 
 	private byte[] entry(long index) {
-		return jdbc.queryForObject("SELECT entry FROM ledger_entry WHERE idx = ?", byte[].class, index);
+		return jdbc.queryForObject("SELECT e.entry FROM ledger_leaf l JOIN ledger_entry e ON e.id = l.entry_id WHERE l.idx = ?", byte[].class, index);
 	}
 
 	private static List<byte[]> hashes(JsonNode path) {

@@ -1,6 +1,7 @@
 package org.madoguchi.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 
@@ -20,6 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 class LedgerAuditTests {
 
+	/** The entry id at leaf index ? (entries do not carry their index). */
+	private static final String AT = "(SELECT entry_id FROM ledger_leaf WHERE idx = ?)";
+
 	@Autowired
 	JdbcLedger ledger;
 
@@ -38,9 +42,9 @@ class LedgerAuditTests {
 	@Test
 	void aFreshLogPassesAndAnEditedEntryFails() {
 		long index = prepare();
-		byte[] original = jdbc.queryForObject("SELECT entry FROM ledger_entry WHERE idx = ?", byte[].class, index);
+		byte[] original = jdbc.queryForObject("SELECT entry FROM ledger_entry WHERE id = " + AT, byte[].class, index);
 		LedgerTestSupport.tamper(jdbc, tm,
-				() -> jdbc.update("UPDATE ledger_entry SET entry = ? WHERE idx = ?", "forged".getBytes(StandardCharsets.UTF_8), index));
+				() -> jdbc.update("UPDATE ledger_entry SET entry = ? WHERE id = " + AT, "forged".getBytes(StandardCharsets.UTF_8), index));
 		try {
 			LedgerAudit.Report report = audit.run();
 			assertThat(report.ok()).isFalse();
@@ -51,7 +55,7 @@ class LedgerAuditTests {
 			assertThat(report.text()).contains("FAILED");
 		}
 		finally {
-			LedgerTestSupport.tamper(jdbc, tm, () -> jdbc.update("UPDATE ledger_entry SET entry = ? WHERE idx = ?", original, index));
+			LedgerTestSupport.tamper(jdbc, tm, () -> jdbc.update("UPDATE ledger_entry SET entry = ? WHERE id = " + AT, original, index));
 		}
 		assertThat(audit.run().ok()).isTrue();
 	}
@@ -80,8 +84,8 @@ class LedgerAuditTests {
 	@Test
 	void aDeletedEntryRowFails() {
 		long index = prepare();
-		java.util.Map<String, Object> row = jdbc.queryForMap("SELECT * FROM ledger_entry WHERE idx = ?", index);
-		LedgerTestSupport.tamper(jdbc, tm, () -> jdbc.update("DELETE FROM ledger_entry WHERE idx = ?", index));
+		java.util.Map<String, Object> row = jdbc.queryForMap("SELECT * FROM ledger_entry WHERE id = " + AT, index);
+		LedgerTestSupport.tamper(jdbc, tm, () -> jdbc.update("DELETE FROM ledger_entry WHERE id = " + AT, index));
 		try {
 			LedgerAudit.Report report = audit.run();
 			assertThat(report.ok()).isFalse();
@@ -92,8 +96,8 @@ class LedgerAuditTests {
 		}
 		finally {
 			LedgerTestSupport.tamper(jdbc, tm, () -> jdbc.update("INSERT INTO ledger_entry (id, kind, reference, entry, "
-					+ "leaf_hash, queued_at, idx) VALUES (?,?,?,?,?,?,?)", row.get("id"), row.get("kind"), row.get("reference"),
-					row.get("entry"), row.get("leaf_hash"), row.get("queued_at"), row.get("idx")));
+					+ "leaf_hash, queued_at) VALUES (?,?,?,?,?,?)", row.get("id"), row.get("kind"), row.get("reference"),
+					row.get("entry"), row.get("leaf_hash"), row.get("queued_at")));
 		}
 		assertThat(audit.run().ok()).isTrue();
 	}
@@ -108,7 +112,8 @@ class LedgerAuditTests {
 		String text = new String(entry, StandardCharsets.UTF_8);
 		assertThat(text).startsWith("{\"at\":\"").contains("\"commitment\":\"").endsWith(",\"id\":" + id + ",\"kind\":\"access-log\"}");
 		assertThat(text).doesNotContain("監査テスト");
-		long index = jdbc.queryForObject("SELECT idx FROM ledger_entry WHERE kind = 'access-log' AND reference = ?",
+		long index = jdbc.queryForObject("SELECT l.idx FROM ledger_leaf l JOIN ledger_entry e ON e.id = l.entry_id "
+				+ "WHERE e.kind = 'access-log' AND e.reference = ?",
 				Long.class, Long.toString(id));
 		assertThat(audit.run().ok()).isTrue();
 		LedgerTestSupport.tamper(jdbc, tm, () -> jdbc.update("UPDATE access_log SET subject = 'someone else' WHERE id = ?", id));
@@ -122,6 +127,30 @@ class LedgerAuditTests {
 		finally {
 			LedgerTestSupport.tamper(jdbc, tm, () -> jdbc.update("UPDATE access_log SET subject = '監査テスト' WHERE id = ?", id));
 		}
+		assertThat(audit.run().ok()).isTrue();
+	}
+
+	@Test
+	void anEntryTakenOffTheQueueWithoutAnIndexFails() {
+		prepare();
+		long id = new TransactionTemplate(tm).execute(
+				s -> ledger.append("test", "dropped", "dropped from the queue".getBytes(StandardCharsets.UTF_8)));
+		if (LedgerTestSupport.postgres(jdbc)) {
+			assertThatThrownBy(() -> new TransactionTemplate(tm)
+				.executeWithoutResult(s -> jdbc.update("DELETE FROM ledger_queue WHERE entry_id = ?", id)))
+				.hasMessageContaining("only sequenced entries may leave the queue");
+		}
+		LedgerTestSupport.tamper(jdbc, tm, () -> jdbc.update("DELETE FROM ledger_queue WHERE entry_id = ?", id));
+		try {
+			LedgerAudit.Report report = audit.run();
+			assertThat(report.ok()).isFalse();
+			assertThat(report.problems()).anySatisfy(p -> assertThat(p.reason()).contains("neither sequenced nor queued"));
+		}
+		finally {
+			LedgerTestSupport.tamper(jdbc, tm, () -> jdbc.update("INSERT INTO ledger_queue (entry_id) VALUES (?)", id));
+		}
+		ledger.sequence();
+		assertThat(ledger.indexOf(id)).isPresent();
 		assertThat(audit.run().ok()).isTrue();
 	}
 

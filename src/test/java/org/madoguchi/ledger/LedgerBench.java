@@ -95,7 +95,17 @@ public final class LedgerBench {
 		long t0 = System.nanoTime();
 		long size = bulkTree(jdbc, tm, ledger, props, proofSize);
 		System.out.printf("(b) bulk-built a tree of %,d leaves in %.1f s%n", size, (System.nanoTime() - t0) / 1e9);
-		for (int cache : new int[] { 4096, 0 }) {
+		// A real log writes its tiles over months; let the database finish with the 320 MB just written in bulk
+		// (statistics, visibility map, dirty pages) so that the proofs below do not measure its aftermath.
+		t0 = System.nanoTime();
+		if (postgres) {
+			jdbc.execute("VACUUM ANALYZE ledger_tile");
+		}
+		jdbc.execute("CHECKPOINT");
+		System.out.printf("    settled the database (%sCHECKPOINT) in %.1f s%n", postgres ? "VACUUM ANALYZE, " : "",
+				(System.nanoTime() - t0) / 1e9);
+		// 4096 twice: the first pass also pays for reading tiles the database has not cached yet (cold start)
+		for (int cache : new int[] { 4096, 0, 4096 }) {
 			JdbcLedger reader = new JdbcLedger(jdbc, tm, LedgerKeys.load(props), new LedgerProperties(props.origin(),
 					props.signingKey(), props.commitmentKey(), null, null, 50_000, cache));
 			byte[] root = reader.latestCheckpoint().orElseThrow().checkpoint().rootHash();

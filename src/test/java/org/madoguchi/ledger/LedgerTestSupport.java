@@ -24,7 +24,8 @@ final class LedgerTestSupport {
 
 	/** The in-memory tree of every sequenced entry, from the entries' own bytes. */
 	static MerkleTree memoryTree(JdbcTemplate jdbc) {
-		return new MerkleTree(jdbc.query("SELECT entry FROM ledger_entry WHERE idx IS NOT NULL ORDER BY idx",
+		return new MerkleTree(jdbc.query("SELECT e.entry FROM ledger_leaf l JOIN ledger_entry e ON e.id = l.entry_id "
+				+ "ORDER BY l.idx",
 				(rs, i) -> MerkleTree.leafHash(rs.getBytes(1))));
 	}
 

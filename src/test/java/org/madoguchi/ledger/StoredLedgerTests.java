@@ -130,14 +130,56 @@ class StoredLedgerTests {
 			pool.shutdown();
 		}
 		one.sequence();
-		List<Long> indices = jdbc.queryForList("SELECT idx FROM ledger_entry WHERE idx IS NOT NULL ORDER BY idx", Long.class);
+		List<Long> indices = jdbc.queryForList("SELECT idx FROM ledger_leaf ORDER BY idx", Long.class);
 		Set<Long> distinct = new HashSet<>(indices);
 		assertThat(distinct).hasSize(indices.size());
 		assertThat(indices.get(indices.size() - 1)).isEqualTo(indices.size() - 1L);
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE reference LIKE 'race%' AND idx IS NULL",
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry e WHERE reference LIKE 'race%' "
+				+ "AND NOT EXISTS (SELECT 1 FROM ledger_leaf l WHERE l.entry_id = e.id)",
 				Long.class)).isZero();
 		LedgerAudit.Report report = audit.run();
 		assertThat(report.ok()).as(report.text()).isTrue();
+	}
+
+	@Test
+	void anEntryWhoseSmallerIdCommitsLateIsStillSequenced() throws Exception {
+		ledger.sequence();
+		java.util.concurrent.CountDownLatch appended = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+		long[] lateId = new long[1];
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> late = pool.submit(() -> new TransactionTemplate(tm).executeWithoutResult(s -> {
+				lateId[0] = ledger.append("test", "late", "committed late".getBytes(StandardCharsets.UTF_8));
+				appended.countDown();
+				try {
+					commit.await();
+				}
+				catch (InterruptedException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}));
+			appended.await();
+			long early = new TransactionTemplate(tm).execute(
+					s -> ledger.append("test", "early", "committed early".getBytes(StandardCharsets.UTF_8)));
+			assertThat(early).isGreaterThan(lateId[0]);
+			ledger.sequence();
+			assertThat(ledger.indexOf(early)).isPresent();
+			assertThat(ledger.indexOf(lateId[0])).isEmpty();
+			commit.countDown();
+			late.get();
+		}
+		finally {
+			commit.countDown();
+			pool.shutdown();
+		}
+		ledger.sequence();
+		long size = ledger.latestCheckpoint().orElseThrow().checkpoint().size();
+		assertThat(ledger.indexOf(lateId[0])).hasValue(size - 1);
+		assertThat(ledger.entry(size - 1).orElseThrow().reference()).isEqualTo("late");
+		LedgerAudit.Report report = audit.run();
+		assertThat(report.ok()).as(report.text()).isTrue();
+		assertThat(report.queued()).isZero();
 	}
 
 	private LedgerProperties smallBatches() {
