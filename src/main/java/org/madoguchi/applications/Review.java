@@ -58,6 +58,18 @@ public class Review {
 		return new ApplicationView(a, version(a), repository.timeline(id, true));
 	}
 
+	/**
+	 * Like {@link #open}, but empty instead of failing when there is no such submitted application: for modules that
+	 * act on {@link ApplicationStatusChanged} inside the deciding transaction, which a not-found exception would mark
+	 * for rollback even when caught.
+	 */
+	public java.util.Optional<ApplicationView> find(UUID id, StaffMember staff) {
+		return repository.find(id).filter(a -> !a.isDraft()).map(a -> {
+			accessLog.record(AccessAction.READ_APPLICATION, a.receiptNumber(), a.procedureId());
+			return new ApplicationView(a, version(a), repository.timeline(id, true));
+		});
+	}
+
 	/** Finds an application by its 受付番号 (as a resident reads it out at the counter or on the phone). */
 	@Transactional(readOnly = true)
 	public java.util.Optional<UUID> findByReceipt(String receiptNumber) {

@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 class OnlineIssuance {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OnlineIssuance.class);
+
 	static final String PROCEDURE = "juminhyo-copy";
 
 	static final String ELECTRONIC = "electronic";
@@ -53,7 +55,13 @@ class OnlineIssuance {
 			return;
 		}
 		StaffMember staff = approver();
-		Application a = review.open(changed.applicationId(), staff).application();
+		// published in the transaction that saved the application, so it is always found; an event replayed or made
+		// up elsewhere (tests) for an application this database does not hold issues nothing
+		Application a = review.find(changed.applicationId(), staff).map(v -> v.application()).orElse(null);
+		if (a == null) {
+			log.warn("ACCEPTED event for unknown application {}: nothing issued", changed.applicationId());
+			return;
+		}
 		Answers answers = a.answers();
 		if (!ELECTRONIC.equals(answers.text("deliveryMethod"))) {
 			return; // by post or at the counter: printed there

@@ -44,6 +44,9 @@ class DevLineApiTests {
 		}
 		registry.add("server.port", () -> port);
 		registry.add("madoguchi.data-dir", () -> dataDir.toString());
+		// the dev profile keeps the log's keys in the data directory; this context shares the test database, whose
+		// log must stay verifiable with the test keys
+		registry.add("madoguchi.ledger.dev-key-file", () -> "target/test-data/ledger-dev/signing.key");
 	}
 
 	final HttpClient http = HttpClient.newHttpClient();

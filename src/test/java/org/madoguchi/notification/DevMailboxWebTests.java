@@ -40,6 +40,9 @@ class DevMailboxWebTests {
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("madoguchi.data-dir", () -> dataDir.toString());
+		// the dev profile keeps the log's keys in the data directory; this context shares the test database, whose
+		// log must stay verifiable with the test keys
+		registry.add("madoguchi.ledger.dev-key-file", () -> "target/test-data/ledger-dev/signing.key");
 	}
 
 	@Autowired
