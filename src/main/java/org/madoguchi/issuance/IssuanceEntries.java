@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.madoguchi.ledger.LedgerSource;
-import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,53 +64,17 @@ final class IssuanceEntries {
 		}
 	}
 
-	/** Lets {@code ledger verify} compare each issuance entry with its row in {@code issued_document}. */
-	@Component
-	static class IssuanceSource implements LedgerSource {
-
-		private final IssuedDocuments documents;
-
-		private final IssuanceProperties properties;
-
-		IssuanceSource(IssuedDocuments documents, IssuanceProperties properties) {
-			this.documents = documents;
-			this.properties = properties;
-		}
-
-		@Override
-		public String kind() {
-			return ISSUANCE;
-		}
+	/**
+	 * Lets {@code ledger verify} compare each entry of one kind with its row in {@code issued_document}: an issuance
+	 * with the row as it is, a revocation with the row's revocation (a row that lost its revoked_at is reported).
+	 */
+	record DocumentSource(String kind, IssuedDocuments documents, String city) implements LedgerSource {
 
 		@Override
 		public Optional<byte[]> currentEntry(String reference) {
-			return id(reference).flatMap(documents::find).map(d -> issuance(properties.cityName(), d));
-		}
-	}
-
-	/** The same for revocations: a revocation whose row lost its revoked_at is reported. */
-	@Component
-	static class RevocationSource implements LedgerSource {
-
-		private final IssuedDocuments documents;
-
-		private final IssuanceProperties properties;
-
-		RevocationSource(IssuedDocuments documents, IssuanceProperties properties) {
-			this.documents = documents;
-			this.properties = properties;
-		}
-
-		@Override
-		public String kind() {
-			return REVOCATION;
-		}
-
-		@Override
-		public Optional<byte[]> currentEntry(String reference) {
-			return id(reference).flatMap(documents::find)
-				.filter(IssuedDocument::isRevoked)
-				.map(d -> revocation(properties.cityName(), d));
+			Optional<IssuedDocument> row = id(reference).flatMap(documents::find);
+			return ISSUANCE.equals(kind) ? row.map(d -> issuance(city, d))
+					: row.filter(IssuedDocument::isRevoked).map(d -> revocation(city, d));
 		}
 	}
 }

@@ -2,6 +2,7 @@ package org.madoguchi.issuance;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.madoguchi.issuance.document.CertifiedCopy;
 import org.madoguchi.issuance.document.CertifiedCopyRenderer;
@@ -71,30 +72,17 @@ class SealedCopies {
 		return new Sealed(number.text(), sealed, rendered.pages());
 	}
 
+	/** The omission switches asked for; a 記載事項証明書 certifies the usual items of a 住民票 and those asked for. */
 	private static PrintOptions options(CertificateOrder order) {
-		boolean relationship = order.items().contains(PrintItem.RELATIONSHIP);
-		boolean honseki = order.items().contains(PrintItem.HONSEKI);
-		boolean residentCode = order.items().contains(PrintItem.RESIDENT_CODE);
-		boolean myNumber = order.items().contains(PrintItem.MY_NUMBER);
-		if (order.kind() == DocumentKind.KISAI_JIKO_SHOMEI) {
-			// a 記載事項証明書 certifies the usual items of a 住民票 and those asked for
-			java.util.EnumSet<Item> items = java.util.EnumSet.of(Item.NAME, Item.ADDRESS, Item.BIRTH_DATE, Item.GENDER,
-					Item.ADDRESS_FIXED);
-			if (relationship) {
-				items.add(Item.RELATIONSHIP);
-			}
-			if (honseki) {
-				items.add(Item.HONSEKI);
-			}
-			if (residentCode) {
-				items.add(Item.RESIDENT_CODE);
-			}
-			if (myNumber) {
-				items.add(Item.MY_NUMBER);
-			}
-			return PrintOptions.certifying(items);
-		}
-		return new PrintOptions(relationship, honseki, residentCode, myNumber, false, java.util.Set.of());
+		PrintOptions options = order.kind() == DocumentKind.KISAI_JIKO_SHOMEI
+				? PrintOptions.certifying(java.util.EnumSet.of(Item.NAME, Item.ADDRESS, Item.BIRTH_DATE, Item.GENDER,
+						Item.ADDRESS_FIXED))
+				: PrintOptions.standard();
+		Set<PrintItem> items = order.items();
+		options = items.contains(PrintItem.RELATIONSHIP) ? options.withRelationship() : options;
+		options = items.contains(PrintItem.HONSEKI) ? options.withHonseki() : options;
+		options = items.contains(PrintItem.RESIDENT_CODE) ? options.withResidentCode() : options;
+		return items.contains(PrintItem.MY_NUMBER) ? options.withMyNumber() : options;
 	}
 
 	private static Household household(List<CertificateSubject> subjects) {

@@ -63,9 +63,7 @@ public final class MerkleTree {
 		if (leafIndex < 0 || leafIndex >= treeSize) {
 			throw new IllegalArgumentException("leafIndex " + leafIndex + " is not in a tree of size " + treeSize);
 		}
-		List<byte[]> path = new ArrayList<>();
-		addPath((int) leafIndex, 0, (int) treeSize, path);
-		return new InclusionProof(leafIndex, treeSize, path);
+		return nodes().inclusionProof(leafIndex, treeSize);
 	}
 
 	/** The proof that the tree of the first {@code size1} leaves is a prefix of the tree of {@code size2}. */
@@ -74,11 +72,7 @@ public final class MerkleTree {
 		if (size1 <= 0 || size1 > size2) {
 			throw new IllegalArgumentException("size1 " + size1 + " must be in 1.." + size2);
 		}
-		List<byte[]> path = new ArrayList<>();
-		if (size1 < size2) {
-			addSubproof((int) size1, 0, (int) size2, true, path);
-		}
-		return new ConsistencyProof(size1, size2, path);
+		return nodes().consistencyProof(size1, size2);
 	}
 
 	/** MTH(D[from:to]). */
@@ -94,41 +88,9 @@ public final class MerkleTree {
 		return Hashes.node(hash(from, from + k), hash(from + k, to));
 	}
 
-	/** PATH(m, D[from:to]) of RFC 9162 section 2.1.3.1, with m relative to {@code from}. */
-	private void addPath(int m, int from, int to, List<byte[]> path) {
-		int n = to - from;
-		if (n <= 1) {
-			return;
-		}
-		int k = largestPowerOfTwoBelow(n);
-		if (m < k) {
-			addPath(m, from, from + k, path);
-			path.add(hash(from + k, to));
-		}
-		else {
-			addPath(m - k, from + k, to, path);
-			path.add(hash(from, from + k));
-		}
-	}
-
-	/** SUBPROOF(m, D[from:to], b) of RFC 9162 section 2.1.4.1. */
-	private void addSubproof(int m, int from, int to, boolean wholeSubtree, List<byte[]> path) {
-		int n = to - from;
-		if (m == n) {
-			if (!wholeSubtree) {
-				path.add(hash(from, to));
-			}
-			return;
-		}
-		int k = largestPowerOfTwoBelow(n);
-		if (m <= k) {
-			addSubproof(m, from, from + k, wholeSubtree, path);
-			path.add(hash(from + k, to));
-		}
-		else {
-			addSubproof(m - k, from + k, to, false, path);
-			path.add(hash(from, from + k));
-		}
+	/** The same RFC 9162 proof algorithms as the stored log, over this tree's complete subtrees. */
+	private TreeNodes nodes() {
+		return (height, index) -> hash((int) (index << height), (int) ((index + 1) << height));
 	}
 
 	private void requireSize(long treeSize, String name) {
