@@ -178,7 +178,7 @@ class BrowserJourneyTest {
 		axe("procedure page");
 		clickButton("申請をはじめる");
 		// prefilled from the account profile; empty the name to see the error handling
-		browser.findElement(By.id("f-name")).clear();
+		waitFor(By.id("f-name")).clear();
 		clickButton("次へ進む");
 		assertThat(waitFor(By.cssSelector(".dads-error-summary")).getText()).contains("氏名");
 		assertThat(browser.findElement(By.id("f-kana")).getAttribute("value")).as("nothing typed is lost")
