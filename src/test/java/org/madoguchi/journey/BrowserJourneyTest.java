@@ -60,8 +60,9 @@ import tools.jackson.databind.json.JsonMapper;
  * application on a real port, with a real SMTP server (GreenMail): a newcomer (already in the register, with a
  * virtual My Number Card of the test PKI) registers and verifies the email, applies for a 住民票の写し — signing
  * the downloaded application with the card, once wrongly — and a 粗大ごみ collection and receives receipt mails;
- * a staff member sees the verified signature and processes both; a core system pulls the accepted applications
- * through the API with an OAuth2 token.
+ * a staff member sees the verified signature and processes both — accepting the 住民票の写し issues it
+ * electronically; a core system pulls the accepted applications through the API with an OAuth2 token; the resident
+ * downloads the sealed copies from the portal and anyone checks one on the public verification page.
  * axe-core (WCAG 2.0–2.2 A and AA) runs on every main page, at desktop and phone widths, and must find
  * nothing.
  *
@@ -195,7 +196,7 @@ class BrowserJourneyTest {
 		new Select(waitFor(By.id("f-purpose"))).selectByValue("license");
 		axe("form page");
 		clickButton("次へ進む");
-		radio("f.deliveryMethod", "counter");
+		radio("f.deliveryMethod", "electronic");
 		clickButton("次へ進む");
 		waitFor(By.id("signature-file"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("申請内容の確認");
@@ -289,13 +290,24 @@ class BrowserJourneyTest {
 			axe("staff review " + receipt);
 			clickButton("担当する");
 			clickButton("受理する");
-			assertThat(waitFor(By.cssSelector(".dads-tag[data-type='ACCEPTED']")).getText()).isEqualTo("受理");
+			if (receipt.equals(juminhyo)) {
+				// 電子交付: accepting issued the two copies and completed the application
+				assertThat(waitFor(By.cssSelector(".dads-tag[data-type='COMPLETED']")).getText()).isEqualTo("完了");
+			}
+			else {
+				assertThat(waitFor(By.cssSelector(".dads-tag[data-type='ACCEPTED']")).getText()).isEqualTo("受理");
+			}
 		}
-		// each application: the receipt mail, then the decision mail
+		// each application: the receipt mail, then the decision mail (and for the copies, where to download them)
 		outbox.sendDueNow();
-		for (String receipt : List.of(juminhyo, sodai)) {
-			assertThat(mailsTo(email).stream().filter(m -> m.contains(receipt))).hasSize(2);
-		}
+		assertThat(mailsTo(email).stream().filter(m -> m.contains(juminhyo))).hasSize(3)
+			.anySatisfy(m -> assertThat(m).contains("交付された証明書"));
+		assertThat(mailsTo(email).stream().filter(m -> m.contains(sodai))).hasSize(2);
+		open("/staff/issuance");
+		axe("counter issuance and history");
+		browser.findElement(By.cssSelector("a[href^='/staff/issuance/documents/']")).click();
+		waitFor(By.id("open-pdf"));
+		axe("issued copy (staff)");
 
 		// 6. a core system pulls the accepted applications with an OAuth2 client-credentials token
 		String clientId = "core-" + UUID.randomUUID().toString().substring(0, 8);
@@ -325,8 +337,31 @@ class BrowserJourneyTest {
 		}
 		assertThat(pulled).contains(juminhyo, sodai);
 
+		// 7. the resident downloads a sealed copy from the portal; anyone checks it on the verification page
+		browser.manage().deleteAllCookies();
+		open("/portal/login");
+		type("username", email);
+		type("password", password);
+		submitForm("username");
+		open("/portal/documents");
+		axe("issued certificates");
+		List<WebElement> links = browser.findElements(By.cssSelector("form[action$='/link']"));
+		assertThat(links).as("two copies were asked for").hasSize(2);
+		byte[] pdf = downloadIssued(links.get(0));
+		assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		browser.manage().deleteAllCookies();
+		open("/verify");
+		axe("verification page");
+		Path copy = Files.createTempFile("juminhyo-", ".pdf");
+		copy.toFile().deleteOnExit();
+		Files.write(copy, pdf);
+		waitFor(By.id("file")).sendKeys(copy.toAbsolutePath().toString());
+		clickButton("確認する");
+		assertThat(waitFor(By.id("verdict")).getAttribute("data-outcome")).isEqualTo("VALID");
+		axe("verification result");
+
 		assertThat(accessibilityProblems).as("axe-core on " + checkedPages).isEmpty();
-		assertThat(checkedPages).hasSizeGreaterThanOrEqualTo(15);
+		assertThat(checkedPages).hasSizeGreaterThanOrEqualTo(20);
 	}
 
 	// --- helpers ---
@@ -367,6 +402,26 @@ class BrowserJourneyTest {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).startsWith("attachment"));
 		return response.body();
+	}
+
+	/**
+	 * The portal's download button posts for a short-lived link and follows it; done here with the browser's session
+	 * and the form's CSRF token, so that the bytes can be checked.
+	 */
+	byte[] downloadIssued(WebElement linkForm) throws Exception {
+		String action = linkForm.getAttribute("action");
+		String csrf = linkForm.findElement(By.name("_csrf")).getAttribute("value");
+		String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+			.collect(Collectors.joining("; "));
+		HttpResponse<String> redirect = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(action.startsWith("http") ? action : base + action))
+				.header("Cookie", cookies)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(redirect.statusCode()).isEqualTo(302);
+		String location = redirect.headers().firstValue("Location").orElseThrow();
+		return download(location.startsWith("http") ? URI.create(location).getPath() : location);
 	}
 
 	/** Chooses the signature file in the file input, as the resident does with the file the signing software wrote. */
