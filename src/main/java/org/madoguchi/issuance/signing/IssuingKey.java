@@ -15,8 +15,10 @@ public interface IssuingKey {
 	/** The private key (for PKCS#11 a handle: the key never leaves the token). */
 	PrivateKey privateKey();
 
-	/** The seal certificate. */
-	X509Certificate certificate();
+	/** The seal certificate: the first of the chain. */
+	default X509Certificate certificate() {
+		return chain().get(0);
+	}
 
 	/** The seal certificate first, then its CAs towards (and possibly including) the root. */
 	List<X509Certificate> chain();

@@ -127,11 +127,6 @@ public final class Pkcs11IssuingKey implements IssuingKey {
 	}
 
 	@Override
-	public X509Certificate certificate() {
-		return chain.get(0);
-	}
-
-	@Override
 	public List<X509Certificate> chain() {
 		return chain;
 	}

@@ -110,11 +110,6 @@ public final class Pkcs12IssuingKey implements IssuingKey {
 	}
 
 	@Override
-	public X509Certificate certificate() {
-		return chain.get(0);
-	}
-
-	@Override
 	public List<X509Certificate> chain() {
 		return chain;
 	}
