@@ -153,6 +153,27 @@ class CounterIssuanceController {
 		return document(id, model);
 	}
 
+	/** 再交付: a new copy for the same request, and the old one revoked (e.g. a copy issued with a mistake). */
+	@PostMapping("/staff/issuance/documents/{id}/reissue")
+	String reissue(@PathVariable String id, @RequestParam(required = false) String reason, Model model,
+			RedirectAttributes redirect) {
+		UUID documentId = parseId(id);
+		StaffMember staff = requireExaminer(documentId.toString());
+		try {
+			IssuedDocument copy = issuance.reissue(documentId, reason, staff.username());
+			redirect.addFlashAttribute("notice", formErrors.message("issuance.counter.reissued",
+					new Object[] { copy.issueNumber() }));
+			return "redirect:/staff/issuance/documents/" + copy.id();
+		}
+		catch (InvalidInputException e) {
+			formErrors.addTo(model, e.errors());
+		}
+		catch (IssuanceRefusedException e) {
+			model.addAttribute("ruleError", formErrors.message(e.code(), e.args()));
+		}
+		return document(id, model);
+	}
+
 	@GetMapping("/staff/issuance/requests")
 	String requests(Model model) {
 		model.addAttribute("requests", requests.pending());

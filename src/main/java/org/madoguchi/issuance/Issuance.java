@@ -20,6 +20,7 @@ import org.madoguchi.ledger.Ledger;
 import org.madoguchi.platform.FieldError;
 import org.madoguchi.platform.InvalidInputException;
 import org.madoguchi.platform.NotFoundException;
+import org.madoguchi.registry.AtenaNumber;
 import org.madoguchi.registry.CertificateSubject;
 import org.madoguchi.registry.ResidentRegister;
 import org.springframework.context.ApplicationEventPublisher;
@@ -142,6 +143,28 @@ public class Issuance {
 		}
 		accessLog.record(AccessAction.REVOKE_CERTIFICATE, d.subjects(), "発行番号 " + d.issueNumber());
 		return revoked;
+	}
+
+	/**
+	 * 再交付: issues a new copy of the same persons, items and layout to the same requester (and, for an online copy,
+	 * the same account), under the rules as they are today, and revokes the old one, saying which copy replaces it.
+	 */
+	public IssuedDocument reissue(UUID id, String reason, String by) {
+		IssuedDocument old = documents.find(id).orElseThrow(() -> new NotFoundException("issued document"));
+		if (old.isRevoked()) {
+			throw new IssuanceRefusedException("issuance.error.alreadyRevoked");
+		}
+		List<AtenaNumber> subjects = java.util.Arrays.stream(old.subjects().split(" "))
+			.map(s -> new AtenaNumber(s.substring(0, s.indexOf('/'))))
+			.toList();
+		CertificateOrder.Requester requester = old.requesterRelation() == RequesterRelation.THIRD_PARTY
+				? new CertificateOrder.Requester(null, old.requester())
+				: CertificateOrder.Requester.resident(new AtenaNumber(old.requester()));
+		IssuedDocument copy = issue(new CertificateOrder(old.kind(), old.layout(), old.items(), subjects, requester,
+				old.purpose(), old.channel(), old.applicationId(), old.accountId(), 1), by, true).get(0);
+		String text = reason == null || reason.isBlank() ? "" : reason.strip() + " ";
+		revoke(id, text + "（再交付: " + copy.issueNumber() + "）", by);
+		return copy;
 	}
 
 	@Transactional(readOnly = true)

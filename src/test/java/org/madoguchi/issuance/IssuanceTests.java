@@ -220,6 +220,23 @@ class IssuanceTests {
 	}
 
 	@Test
+	void aReissueRevokesTheOldCopyAndNamesTheNewOne() {
+		IssuedDocument old = issueWholeHousehold(Set.of(PrintItem.RELATIONSHIP)).get(0);
+		IssuedDocument copy = issuance.reissue(old.id(), "誤記のため", "counter1");
+		assertThat(copy.issueNumber()).isNotEqualTo(old.issueNumber());
+		assertThat(copy.subjects()).isEqualTo(old.subjects());
+		assertThat(copy.items()).containsExactly(PrintItem.RELATIONSHIP);
+		assertThat(copy.requesterRelation()).isEqualTo(old.requesterRelation());
+		IssuedDocument revoked = issuance.find(old.id()).orElseThrow();
+		assertThat(revoked.isRevoked()).isTrue();
+		assertThat(revoked.revocationReason()).isEqualTo("誤記のため （再交付: " + copy.issueNumber() + "）");
+		assertThatThrownBy(() -> issuance.reissue(old.id(), null, "counter1"))
+			.isInstanceOf(IssuanceRefusedException.class);
+		ledger.sequence();
+		assertThat(audit.run().ok()).isTrue();
+	}
+
+	@Test
 	void onlyTheAccountAnOnlineCopyWasIssuedToCanDownloadIt() {
 		UUID account = UUID.randomUUID();
 		CertificateOrder order = new CertificateOrder(DocumentKind.JUMINHYO_COPY, Layout.HOUSEHOLD, Set.of(),

@@ -195,6 +195,16 @@ class VerificationWebTests {
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "application/pdf"))
 			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")));
+		// reissue and revocation are for examiners: a counter clerk is refused, an examiner gets the new copy
+		String document = location.substring("/staff/issuance/documents/".length());
+		mvc.perform(post(location + "/reissue").with(counter).with(csrf()).param("reason", "誤記"))
+			.andExpect(status().isForbidden());
+		String reissued = mvc.perform(post(location + "/reissue").with(user("examiner2").roles("EXAMINER")).with(csrf())
+				.param("reason", "誤記"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		assertThat(reissued).startsWith("/staff/issuance/documents/").doesNotContain(document);
+		assertThat(issuance.find(java.util.UUID.fromString(document)).orElseThrow().isRevoked()).isTrue();
 		// the public cannot reach staff pages, and a bad copies value is a field error, not a crash
 		mvc.perform(get("/staff/issuance")).andExpect(status().is3xxRedirection());
 		String refused = mvc.perform(post("/staff/issuance").with(counter).with(csrf())
