@@ -84,8 +84,8 @@ class OnlineIssuance {
 				CertificateOrder.Requester.resident(applicant), purpose, IssueChannel.ONLINE, a.id(),
 				a.applicantAccount(), copies);
 		List<IssuedDocument> issued = issuance.issue(order, staff.username(), true);
-		Application accepted = review.open(a.id(), staff).application();
-		review.complete(a.id(), accepted.rowVersion(), completionMessage(issued.size(), a.language()), staff);
+		// read after the acceptance was saved, in the same transaction: its row version is current
+		review.complete(a.id(), a.rowVersion(), completionMessage(issued.size(), a.language()), staff);
 	}
 
 	/** Shown to the applicant (portal, mail, inbox) in the language they applied in. */

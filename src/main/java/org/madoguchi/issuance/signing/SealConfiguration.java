@@ -233,11 +233,6 @@ class SealConfiguration {
 		}
 
 		@Override
-		public X509Certificate certificate() {
-			return key.get().certificate();
-		}
-
-		@Override
 		public List<X509Certificate> chain() {
 			return key.get().chain();
 		}
